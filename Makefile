@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint format venv system clean-db worker
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+system:
+	@bash scripts/system-packages.sh
+
+# The app with demo data on http://127.0.0.1:8000, and the task worker beside it.
+run: venv system
+	DEBUG=$${DEBUG:-on} $(PY) manage.py migrate --noinput
+	@mkdir -p var
+	@if [ ! -f var/.demo-loaded ]; then DEBUG=$${DEBUG:-on} $(PY) manage.py seed_demo --scale small && touch var/.demo-loaded; fi
+	DEBUG=$${DEBUG:-on} bash scripts/run-server.sh
+
+worker: venv
+	DEBUG=$${DEBUG:-on} $(PY) manage.py db_worker
+
+# All tests, browser tests included. SQLite unless DATABASE_URL is set.
+test: venv system
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "Thiếu migration: chạy manage.py makemigrations" && exit 1)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv system
+	$(PY) -m bench
+
+lint: venv
+	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+format: venv
+	$(PY) -m ruff format . && $(PY) -m ruff check --fix .
