@@ -1,10 +1,11 @@
-from django.urls import path
+"""The awards app's URLs, one module per area so each area owns its own routes."""
 
-from .views import catalog
+from . import urls_catalog, urls_eligibility, urls_register, urls_workflow
 
 app_name = "awards"
 urlpatterns = [
-    path("danh-muc/", catalog.kind_list, name="kind-list"),
-    path("danh-muc/<str:code>/", catalog.kind_detail, name="kind-detail"),
-    path("luong-co-so/", catalog.base_salary_list, name="base-salary-list"),
+    *urls_catalog.urlpatterns,
+    *urls_register.urlpatterns,
+    *urls_eligibility.urlpatterns,
+    *urls_workflow.urlpatterns,
 ]

@@ -1,13 +1,16 @@
 """Discovery of per-app navigation and dashboard panels.
 
-Each domain app may offer ``<app>/nav.py`` with ``items(user) -> list[NavItem]`` and
-``<app>/dashboard.py`` with ``panels(user) -> list[Panel]``. Core finds them through the app
-registry, so it never imports a domain app by name and each app owns its own entries.
+Each domain app may offer ``<app>/nav.py`` with ``items(user) -> list[NavItem]``,
+``<app>/dashboard.py`` with ``panels(user) -> list[Panel]`` and ``<app>/demo.py`` with
+``seed(ctx)``; a large app may split each into ``nav_<area>.py`` and so on, one per area. Core
+finds them through the app registry, so it never imports a domain app by name and each area owns
+its own entries.
 """
 
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
+from pkgutil import iter_modules
 
 from django.apps import apps
 
@@ -33,15 +36,14 @@ class Panel:
 
 @cache
 def _modules(name: str) -> list:
+    """``<app>.<name>`` and ``<app>.<name>_<area>`` modules of the project's own apps."""
     found = []
     for config in apps.get_app_configs():
         if not config.module.__file__ or "site-packages" in config.module.__file__:
             continue
-        try:
-            found.append(import_module(f"{config.name}.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{name}":
-                raise
+        for info in sorted(iter_modules([config.path]), key=lambda m: m.name):
+            if info.name == name or info.name.startswith(f"{name}_"):
+                found.append(import_module(f"{config.name}.{info.name}"))
     return found
 
 

@@ -1,0 +1,3 @@
+"""Routes of the eligibility area (filled in by that area)."""
+
+urlpatterns: list = []
