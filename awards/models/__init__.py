@@ -2,6 +2,7 @@ from .catalog import AwardKind, BaseSalary, PolicyParameter, RewardRate
 from .council import AgendaItem, Ballot, BallotCast, Meeting, MeetingMember
 from .decisions import Decision, Forwarding
 from .evidence import Discipline, Initiative, Rating
+from .imports import ImportJob, ImportKind, ImportStatus
 from .register import Award
 from .workflow import Document, Dossier, Feedback, NominationLine, Posting, PostingLine
 
@@ -18,6 +19,9 @@ __all__ = [
     "Dossier",
     "Feedback",
     "Forwarding",
+    "ImportJob",
+    "ImportKind",
+    "ImportStatus",
     "Initiative",
     "Meeting",
     "MeetingMember",
