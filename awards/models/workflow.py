@@ -116,7 +116,7 @@ class NominationLine(TimestampedModel):
     unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="nominations")
     household = models.ForeignKey("org.Household", null=True, blank=True, on_delete=models.PROTECT, related_name="nominations")
     kind = models.ForeignKey("awards.AwardKind", verbose_name=_("hình thức / danh hiệu"), on_delete=models.PROTECT, related_name="nominations")
-    achievement_summary = models.TextField(_("tóm tắt thành tích"))
+    achievement_summary = models.TextField(_("tóm tắt thành tích"), blank=True)
     outcome = models.CharField(_("kết quả"), max_length=20, choices=LineOutcome.choices, default=LineOutcome.PENDING)
     outcome_reason = models.TextField(_("lý do"), blank=True)
     # The eligibility verdict when last checked: {"eligible": bool|None, "reasons": [...], "checked_at": iso}.

@@ -179,6 +179,8 @@ def check_lines(dossier: Dossier, lines: list[NominationLine] | None = None, *, 
             check.problems.append(Problem("caps", message, overridable=True))
         for message in duplicates.get(ln.pk, []):
             check.problems.append(Problem("duplicate", message))
+        if not ln.achievement_summary.strip():
+            check.problems.append(Problem("documents", _("Chưa có tóm tắt thành tích.")))
         missing = missing_documents(ln)
         if missing:
             check.problems.append(Problem("documents", _("Thiếu tài liệu: %(docs)s.") % {"docs": ", ".join(missing)}))

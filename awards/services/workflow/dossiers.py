@@ -5,7 +5,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,16 +76,14 @@ def _add_line(*, actor, dossier: Dossier, item: dict[str, Any], allow_outside_su
         achievement_summary=clean_text(item.get("achievement_summary", ""), multiline=True),
         **{ {SubjectType.INDIVIDUAL: "person", SubjectType.COLLECTIVE: "unit", SubjectType.HOUSEHOLD: "household"}[subject_type]: subject},
     )
-    try:
-        line.full_clean(exclude=["eligibility", "achievement_summary"] if not line.achievement_summary else ["eligibility"])
-    except ValidationError as exc:
-        if any("đã" in str(m).lower() or "exists" in str(m).lower() for m in exc.messages):
-            raise WorkflowError(_("%(who)s đã có trong hồ sơ với %(kind)s.") % {"who": subject, "kind": kind.code})
-        raise
+    field = {SubjectType.INDIVIDUAL: "person", SubjectType.COLLECTIVE: "unit", SubjectType.HOUSEHOLD: "household"}[subject_type]
+    if dossier.lines.filter(kind=kind, **{field: subject}).exists():
+        raise WorkflowError(_("%(who)s đã có trong hồ sơ với %(kind)s.") % {"who": subject, "kind": kind.code})
+    line.full_clean(exclude=["eligibility"])
     try:
         with transaction.atomic():
             line.save()
-    except IntegrityError:
+    except IntegrityError:  # a concurrent add of the same nominee
         raise WorkflowError(_("%(who)s đã có trong hồ sơ với %(kind)s.") % {"who": subject, "kind": kind.code})
     line.eligibility = evaluate_line(line) or {}
     line.save(update_fields=["eligibility"])
