@@ -1,5 +1,6 @@
 from .catalog import AwardKind, BaseSalary, PolicyParameter, RewardRate
 from .evidence import Discipline, Initiative, Rating
+from .imports import ImportJob, ImportKind, ImportStatus
 from .register import Award
 
 __all__ = [
@@ -7,6 +8,9 @@ __all__ = [
     "AwardKind",
     "BaseSalary",
     "Discipline",
+    "ImportJob",
+    "ImportKind",
+    "ImportStatus",
     "Initiative",
     "PolicyParameter",
     "Rating",
