@@ -1,7 +1,10 @@
 """The awards register (sổ khen thưởng): one row per award granted."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimestampedModel
@@ -16,6 +19,27 @@ def award_search_text(recipient, decision_number: str, kind_code: str = "") -> s
     return fold(f"{getattr(recipient, 'code', '')} {name} {decision_number} {kind_code}")[:600]
 
 
+class AwardQuerySet(models.QuerySet):
+    def in_force(self):
+        """Awards that count (eligibility, statistics): revoked ones excluded."""
+        return self.filter(status=AwardStatus.IN_FORCE)
+
+    def revoked(self):
+        return self.filter(status=AwardStatus.REVOKED)
+
+    def of_recipient(self, recipient):
+        """Awards of a Person, Unit (as a collective) or Household."""
+        from org.models import Household, Person, Unit
+
+        if isinstance(recipient, Person):
+            return self.filter(person=recipient)
+        if isinstance(recipient, Unit):
+            return self.filter(unit=recipient)
+        if isinstance(recipient, Household):
+            return self.filter(household=recipient)
+        raise TypeError(recipient)
+
+
 class Award(TimestampedModel):
     """One award granted to a person, a collective (unit) or a household, for an assessment year.
 
@@ -27,6 +51,7 @@ class Award(TimestampedModel):
     and by the ``awards`` import.
     """
 
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)  # public id in URLs
     subject_type = models.CharField(_("loại đối tượng"), max_length=12, choices=SubjectType.choices)
     person = models.ForeignKey("org.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
     unit = models.ForeignKey(
@@ -64,6 +89,8 @@ class Award(TimestampedModel):
     revoked_reason = models.TextField(_("lý do hủy bỏ"), blank=True)
     amount_to_recover = models.PositiveBigIntegerField(_("số tiền phải thu hồi"), null=True, blank=True)
     search_text = models.CharField(max_length=600, editable=False, db_index=True)
+
+    objects = AwardQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("khen thưởng")
@@ -126,3 +153,11 @@ class Award(TimestampedModel):
     @property
     def is_in_force(self) -> bool:
         return self.status == AwardStatus.IN_FORCE
+
+    @property
+    def subject_code(self) -> str:
+        recipient = self.recipient
+        return recipient.code if recipient is not None else ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("awards:register-detail", args=[self.uuid])
