@@ -28,3 +28,16 @@ CAMPAIGN_TRANSITIONS = {
     CampaignState.MIDTERM_REVIEWED: {CampaignState.CLOSED},
     CampaignState.CLOSED: set(),
 }
+
+
+class Participation(models.TextChoices):
+    """Which units take part: every unit directly under the province, a list, or by unit kind."""
+
+    ALL = "all", _("Tất cả đơn vị trực thuộc tỉnh")
+    LIST = "list", _("Danh sách đơn vị")
+    KINDS = "kinds", _("Theo loại đơn vị")
+
+
+class ReviewKind(models.TextChoices):
+    MIDTERM = "midterm", _("Sơ kết")
+    FINAL = "final", _("Tổng kết")
