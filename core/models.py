@@ -76,3 +76,28 @@ class ActivityLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("ActivityLog is append-only")
+
+
+class Notification(models.Model):
+    """A message for one user about something waiting for them (in-app, beside the e-mail).
+
+    Written by ``core.notifications.notify``; marked read by ``notifications_mark_read``.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(_("nội dung"), max_length=500)
+    url = models.CharField(_("đường dẫn"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("thời gian"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # the unread count in the top bar and the user's list
+            models.Index(fields=["user", "read_at"], name="core_notification_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,63 @@
+"""Fixtures for the workflow: a unit with people, a ready dossier, the council roster."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.enums import Role
+from awards.enums import CommendationType
+from awards.enums_workflow import DocumentType
+from awards.models import AwardKind
+from awards.services import workflow as wf
+from tests.factories.accounts import UserFactory
+from tests.factories.org import PersonFactory
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf(name="tai-lieu.pdf"):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+@pytest.fixture
+def people(province):
+    return [PersonFactory(unit=province["sub"], full_name=f"Nguyễn Thị Hoa {i}") for i in range(3)]
+
+
+@pytest.fixture
+def bk_tinh():
+    return AwardKind.objects.get(code="BK_TINH")
+
+
+def attach_all(actor, dossier):
+    """Upload the dossier's cover letter and minutes and every line's required documents."""
+    wf.document_upload(actor=actor, dossier=dossier, doc_type=DocumentType.TO_TRINH, upload=pdf("to-trinh.pdf"))
+    wf.document_upload(actor=actor, dossier=dossier, doc_type=DocumentType.BIEN_BAN, upload=pdf("bien-ban.pdf"))
+    for line in dossier.lines.select_related("kind"):
+        for code in line.kind.required_documents:
+            wf.document_upload(actor=actor, dossier=dossier, line=line, doc_type=code, upload=pdf(f"{code}.pdf"))
+
+
+@pytest.fixture
+def make_dossier(officer, people, province):
+    def make(kind="BK_TINH", subjects=None, commendation_type=CommendationType.CONG_TRANG, documents=True, year=2026):
+        subjects = subjects if subjects is not None else people[:1]
+        dossier = wf.dossier_create_draft(
+            actor=officer, unit=province["ours"], year=year, commendation_type=commendation_type,
+            title="Đề nghị tặng Bằng khen năm 2026",
+            lines=[{"subject": s, "kind": kind, "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ"} for s in subjects],
+        )
+        if documents:
+            attach_all(officer, dossier)
+        return dossier
+
+    return make
+
+
+@pytest.fixture
+def council(province):
+    """Seven council members; the sixth belongs to our unit (recused from its lines)."""
+    members = []
+    for i in range(1, 8):
+        unit = province["ours"] if i == 6 else province["root"]
+        members.append(UserFactory(username=f"hd{i}", role=Role.COUNCIL_MEMBER, unit=unit, is_council_chair=i == 1))
+    return members
