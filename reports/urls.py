@@ -1,8 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import views, views_reports
 
 app_name = "reports"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("bao-cao/", views_reports.index, name="index"),
+    path("bao-cao/tong-hop/", views_reports.annual, name="annual"),
+    path("bao-cao/van-ban/tao/", views_reports.document_create, name="document-create"),
+    path("bao-cao/van-ban/<uuid:uuid>/", views_reports.document_detail, name="document-detail"),
+    path("bao-cao/van-ban/<uuid:uuid>/trang-thai/", views_reports.document_status, name="document-status"),
+    path("bao-cao/van-ban/<uuid:uuid>/tai-ve/", views_reports.document_download, name="document-download"),
+    path("bao-cao/van-ban/<uuid:uuid>/thu-lai/", views_reports.document_retry, name="document-retry"),
+    path("bao-cao/van-ban/<uuid:uuid>/tao-lai/", views_reports.document_regenerate, name="document-regenerate"),
 ]

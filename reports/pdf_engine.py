@@ -1,0 +1,101 @@
+"""WeasyPrint without Django: the local-only URL fetcher, the font choice and HTML → PDF bytes.
+
+Kept free of Django imports so worker processes of the parallel renderer (``reports.parallel``)
+start fast and need no settings; ``reports.pdf`` is the Django-side entry point.
+"""
+
+import logging
+import subprocess
+import unicodedata
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# WeasyPrint logs every layout step at INFO (from its import on); only problems matter here.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError  # noqa: E402
+
+# Times-compatible first, DejaVu Serif as the fallback that always covers Vietnamese.
+SERIF_CANDIDATES = ("Liberation Serif", "Tinos", "DejaVu Serif")
+# Letters that old font releases lack (Debian's fonts-liberation 1.07 has no ơ, ư, ạ...).
+VIETNAMESE_PROBE = "ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Serves ``data:`` URIs and ``file://`` paths inside the allowed directories; refuses the rest.
+
+    Document content never makes WeasyPrint open a network connection (SSRF, CVE-2026-55073)
+    nor read a file outside the project's static files.
+    """
+
+    def __init__(self, roots: list[str] | tuple[str, ...] = (), **kwargs):
+        super().__init__(allowed_protocols=["file", "data"], allow_redirects=False, **kwargs)
+        self.roots = [Path(r).resolve() for r in roots]
+
+    def fetch(self, url, headers=None):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _content_type(path)})
+        raise URLFetchingError(f"Refused to fetch {url!r}: only local static files and data: URIs")
+
+
+def _content_type(path: Path) -> str:
+    return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}.get(
+        path.suffix.lower(), "application/octet-stream"
+    )
+
+
+@cache
+def serif_family() -> str:
+    """The first candidate serif family installed with every Vietnamese letter (fontconfig)."""
+    for family in SERIF_CANDIDATES:
+        try:
+            out = subprocess.run(
+                ["fc-list", f"{family}:charset={' '.join(f'{ord(c):x}' for c in VIETNAMESE_PROBE)}", "family"],
+                capture_output=True, text=True, timeout=10, check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if family.lower() in out.lower():
+            return family
+    return "DejaVu Serif"
+
+
+def font_css() -> str:
+    family = serif_family()
+    stack = ", ".join(f'"{f}"' for f in dict.fromkeys([family, "DejaVu Serif"])) + ", serif"
+    return f":root {{ --doc-font: {stack}; }} html {{ font-family: {stack}; }}"
+
+
+_font_config = None
+
+
+def font_config() -> FontConfiguration:
+    """One per process (building it costs more than rendering a certificate)."""
+    global _font_config
+    if _font_config is None:
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def html_to_pdf(html: str, *, base_url: str, roots: list[str], css_texts: list[str] = ()) -> bytes:
+    """Render an HTML string (NFC-normalised here) to PDF bytes with only local resources."""
+    fetcher = LocalOnlyFetcher(roots)
+    fc = font_config()
+    stylesheets = [CSS(string=font_css(), font_config=fc)]
+    stylesheets += [CSS(string=text, font_config=fc, url_fetcher=fetcher, base_url=base_url) for text in css_texts]
+    doc = HTML(string=unicodedata.normalize("NFC", html), base_url=base_url, url_fetcher=fetcher)
+    return doc.write_pdf(stylesheets=stylesheets, font_config=fc)
+
+
+def render_chunk(args: tuple[str, str, list[str], list[str]]) -> bytes:
+    """Worker entry point of the parallel renderer: (html, base_url, roots, css_texts) → PDF."""
+    html, base_url, roots, css_texts = args
+    return html_to_pdf(html, base_url=base_url, roots=roots, css_texts=css_texts)
