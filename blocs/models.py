@@ -82,7 +82,10 @@ class GroupYear(TimestampedModel):
         help_text=_("Số đơn vị xếp hạng kế tiếp đơn vị dẫn đầu được đề nghị Bằng khen của Chủ tịch UBND tỉnh."),
     )
     published_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
-    proposal_dossier_id = models.CharField(_("hồ sơ đề nghị"), max_length=64, blank=True)
+    proposal_dossier = models.ForeignKey(
+        "awards.Dossier", verbose_name=_("hồ sơ đề nghị"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("năm thi đua của khối, cụm")

@@ -385,3 +385,70 @@ def vote_cast(*, actor, group_year: GroupYear, voter_unit, candidate) -> Vote:
             raise BlocError(_("Đơn vị %(unit)s đã bỏ phiếu.") % {"unit": voter_unit.name}) from exc
         log_action(actor=actor, action="blocs.vote.cast", obj=gy, after={"voter": voter_unit.code})
     return vote
+
+
+def leading_unit(gy: GroupYear):
+    """The unit with the most votes; ties go to the better rank, then the name."""
+    results = queries.vote_results(gy)
+    if not results or results[0]["votes"] == 0:
+        return None, results
+    ranks = {e.unit_id: e.rank for e in gy.ranking_entries.all()}
+    top = results[0]["votes"]
+    tied = [r["unit"] for r in results if r["votes"] == top]
+    return sorted(tied, key=lambda u: (ranks.get(u.pk, 9999), u.name))[0], results
+
+
+def proposal_create(*, actor, group_year: GroupYear):
+    """Published → proposed (head unit or staff): a dossier draft on behalf of the group, from the
+    head unit, proposing Cờ thi đua tỉnh (CO_TINH) for the leading unit chosen by the vote and Bằng
+    khen tỉnh (BK_TINH) for the next ``certificate_count`` units by rank. Each line carries the rank,
+    the verified score and the votes as its achievement summary. The dossier then follows the normal
+    workflow (the head unit submits it).
+
+    Side effects: audit ``blocs.proposal.create`` plus the workflow's own audit rows.
+    """
+    from awards.enums import CommendationType
+    from awards.services.workflow import dossier_create_draft
+
+    _require(is_manager(actor, group_year))
+    with transaction.atomic():
+        gy = _locked(group_year)
+        old = _move(gy, GroupYearState.PROPOSED)
+        if gy.head_id is None:
+            raise BlocError(_("Khối chưa có trưởng khối để đứng tên hồ sơ."))
+        leader, results = leading_unit(gy)
+        if leader is None:
+            raise BlocError(_("Chưa có phiếu suy tôn đơn vị dẫn đầu."))
+        votes = {r["unit"].pk: r["votes"] for r in results}
+        voters = sum(votes.values())
+        entries = list(gy.ranking_entries.select_related("unit").order_by("rank", "unit__name"))
+        members = len(entries)
+        by_unit = {e.unit_id: e for e in entries}
+
+        def summary(unit, title_key):
+            entry = by_unit.get(unit.pk)
+            text = _(
+                "%(title)s %(group)s năm %(year)s: xếp hạng %(rank)s/%(members)s, tổng điểm thẩm định %(score)s; "
+                "được suy tôn %(votes)s/%(voters)s phiếu."
+            ) % {
+                "title": title_key, "group": gy.group.name, "year": gy.year,
+                "rank": entry.rank if entry else "—", "members": members,
+                "score": fmt_points(entry.verified_total) if entry else "—",
+                "votes": votes.get(unit.pk, 0), "voters": voters,
+            }
+            return text
+
+        lines = [{"unit": leader, "kind": "CO_TINH", "achievement_summary": summary(leader, _("Đơn vị dẫn đầu"))}]
+        followers = [e.unit for e in entries if e.unit_id != leader.pk][: gy.certificate_count]
+        lines += [{"unit": u, "kind": "BK_TINH", "achievement_summary": summary(u, _("Đơn vị xuất sắc"))} for u in followers]
+        dossier = dossier_create_draft(
+            actor=actor, unit=gy.head, year=gy.year, commendation_type=CommendationType.CONG_TRANG,
+            title=_("Đề nghị khen thưởng các đơn vị %(group)s năm %(year)s") % {"group": gy.group.name, "year": gy.year},
+            lines=lines, allow_outside_subtree=True,
+        )
+        gy.proposal_dossier = dossier
+        gy.save(update_fields=["state", "proposal_dossier", "updated_at"])
+        log_action(actor=actor, action="blocs.proposal.create", obj=gy, before={"state": old},
+                   after={"state": gy.state, "dossier": str(dossier.uuid), "leader": leader.code,
+                          "certificates": [u.code for u in followers]})
+    return dossier

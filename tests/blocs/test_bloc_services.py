@@ -240,3 +240,32 @@ def test_vote_results_counts(published, officer, bloc_head, member_c, units):
     services.vote_cast(actor=bloc_head, group_year=published, voter_unit=units["head"], candidate=units["member"])
     results = queries.vote_results(published)
     assert [(r["unit"].code, r["votes"]) for r in results[:2]] == [("SYT", 2), ("SGDDT", 1)]
+
+
+def test_proposal_creates_dossier_draft_for_leader_and_next(published, officer, bloc_head, member_c, units):
+    from awards.enums_workflow import DossierState
+
+    # ranking: SYT 30, SGDDT 25, STC 20, SXD 10; the vote picks SGDDT
+    services.vote_cast(actor=bloc_head, group_year=published, voter_unit=units["head"], candidate=units["member"])
+    services.vote_cast(actor=member_c, group_year=published, voter_unit=units["c"], candidate=units["member"])
+    services.vote_cast(actor=officer, group_year=published, voter_unit=units["member"], candidate=units["head"])
+    dossier = services.proposal_create(actor=bloc_head, group_year=published)
+    assert dossier.state == DossierState.DRAFT and dossier.unit == units["head"] and dossier.year == 2026
+    lines = {(line.unit.code, line.kind.code): line for line in dossier.lines.select_related("unit", "kind")}
+    assert set(lines) == {("SGDDT", "CO_TINH"), ("SYT", "BK_TINH"), ("STC", "BK_TINH")}
+    assert "xếp hạng 2/4" in lines[("SGDDT", "CO_TINH")].achievement_summary
+    assert "25" in lines[("SGDDT", "CO_TINH")].achievement_summary
+    assert "2/3 phiếu" in lines[("SGDDT", "CO_TINH")].achievement_summary
+    published.refresh_from_db()
+    assert published.state == GroupYearState.PROPOSED and published.proposal_dossier == dossier
+    with pytest.raises(BlocError):
+        services.proposal_create(actor=bloc_head, group_year=published)
+
+
+def test_proposal_refused_without_votes_or_to_member(published, bloc_head, officer):
+    with pytest.raises(PermissionDenied):
+        services.proposal_create(actor=officer, group_year=published)
+    with pytest.raises(BlocError, match="phiếu"):
+        services.proposal_create(actor=bloc_head, group_year=published)
+    published.refresh_from_db()
+    assert published.state == GroupYearState.PUBLISHED
