@@ -76,3 +76,40 @@ class GeneratedDocument(TimestampedModel):
     @property
     def filename(self) -> str:
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+
+class CertificateField(models.TextChoices):
+    NAME = "name", _("Họ tên / tên tập thể")
+    UNIT = "unit", _("Đơn vị")
+    ACHIEVEMENT = "achievement", _("Thành tích")
+    PLACE_DATE = "place_date", _("Địa danh, ngày tháng")
+    NUMBER = "number", _("Số quyết định")
+
+
+class CertificateFieldPosition(models.Model):
+    """Where one field prints on the pre-printed certificate blank (mm from the top-left corner).
+
+    Changed by ``reports.services.certificate_positions_update`` (logged); fields without a row
+    print at ``reports.certificate_layout.DEFAULTS``.
+    """
+
+    field = models.CharField(_("trường"), max_length=20, choices=CertificateField.choices, unique=True)
+    x_mm = models.DecimalField(_("cách lề trái (mm)"), max_digits=5, decimal_places=1)
+    y_mm = models.DecimalField(_("cách mép trên (mm)"), max_digits=5, decimal_places=1)
+    width_mm = models.DecimalField(_("độ rộng (mm)"), max_digits=5, decimal_places=1, default=200)
+    font_pt = models.DecimalField(_("cỡ chữ (pt)"), max_digits=4, decimal_places=1, default=14)
+
+    class Meta:
+        verbose_name = _("vị trí trường trên phôi bằng khen")
+        verbose_name_plural = _("vị trí trường trên phôi bằng khen")
+        ordering = ["field"]
+        constraints = [
+            models.CheckConstraint(condition=Q(field__in=CertificateField.values), name="%(app_label)s_%(class)s_field_valid"),
+            models.CheckConstraint(
+                condition=Q(x_mm__gte=0, x_mm__lte=297, y_mm__gte=0, y_mm__lte=210, width_mm__gt=0, font_pt__gt=0),
+                name="%(app_label)s_%(class)s_on_page",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_field_display()}: {self.x_mm}, {self.y_mm} mm"

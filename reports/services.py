@@ -109,3 +109,20 @@ def document_fail(*, document_id: int, error: str) -> GeneratedDocument:
         document.save(update_fields=["status", "error", "finished_at", "updated_at"])
         log_action(actor=None, action="document_failed", obj=document, before=before, after=snapshot(document, TRACKED))
     return document
+
+
+def certificate_positions_update(*, actor, values: dict[str, dict], reason: str = "") -> None:
+    """Store the blank-certificate field positions (mm); one audit row per changed field."""
+    from .models import CertificateFieldPosition
+
+    with transaction.atomic():
+        for field, v in values.items():
+            row = CertificateFieldPosition.objects.select_for_update().filter(field=field).first()
+            before = snapshot(row, ["x_mm", "y_mm", "width_mm", "font_pt"]) if row else {}
+            row = row or CertificateFieldPosition(field=field)
+            row.x_mm, row.y_mm, row.width_mm, row.font_pt = v["x"], v["y"], v["w"], v["pt"]
+            row.full_clean()
+            row.save()
+            after = snapshot(row, ["x_mm", "y_mm", "width_mm", "font_pt"])
+            if before != after:
+                log_action(actor=actor, action="certificate_position_update", obj=row, reason=reason, before=before, after=after)

@@ -1,0 +1,88 @@
+"""Official documents rendered inside the request: decision, certificates, minutes, cover letter."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.enums import Role
+from accounts.permissions import role_required, staff_required
+from awards.models.council import Meeting
+from awards.models.decisions import Decision, Forwarding
+
+from . import official, queries, services
+from .certificate_layout import positions
+from .forms import CertificatePositionsForm
+
+LAYOUTS = {"thiet-ke": "designed", "phoi": "blank"}
+province_readers = role_required(Role.STAFF, Role.VIEWER)
+
+
+def _pdf(content: bytes, filename: str, *, attachment: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'{"attachment" if attachment else "inline"}; filename="{filename}"'
+    return response
+
+
+def _layout(request) -> str:
+    return LAYOUTS.get(request.GET.get("mau", "thiet-ke"), "designed")
+
+
+@province_readers
+def decision_pdf(request, uuid):
+    decision = get_object_or_404(Decision, uuid=uuid)
+    return _pdf(official.decision_pdf(decision), f"quyet-dinh-{decision.year}-{decision.pk}.pdf")
+
+
+@staff_required
+def decision_certificates(request, uuid):
+    """Every certificate of a decision, one per page (designed layout or the pre-printed blank)."""
+    decision = get_object_or_404(Decision, uuid=uuid)
+    layout = _layout(request)
+    content = official.certificates_pdf(official.decision_awards(decision), layout=layout)
+    return _pdf(content, f"bang-khen-{decision.year}-{decision.pk}-{layout}.pdf")
+
+
+def award_certificate(request, uuid):
+    """One award's certificate; unit users for awards in their own subtree."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not queries.can_read_reports(request.user):
+        raise PermissionDenied
+    award = get_object_or_404(official.certificate_awards(queries.awards_of(queries.report_scope(request.user))), uuid=uuid)
+    return _pdf(official.certificates_pdf([award], layout=_layout(request)), f"bang-khen-{award.uuid}.pdf")
+
+
+def meeting_minutes(request, uuid):
+    """Minutes of a council meeting: staff, viewers and the meeting's own members."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    meeting = get_object_or_404(Meeting, uuid=uuid)
+    allowed = request.user.is_superuser or request.user.role in {Role.STAFF, Role.VIEWER} or (
+        request.user.role == Role.COUNCIL_MEMBER and meeting.seats.filter(user=request.user).exists()
+    )
+    if not allowed:
+        raise PermissionDenied
+    return _pdf(official.minutes_pdf(meeting), f"bien-ban-{meeting.date:%Y%m%d}.pdf")
+
+
+@province_readers
+def forwarding_cover_letter(request, uuid):
+    forwarding = get_object_or_404(Forwarding, uuid=uuid)
+    return _pdf(official.cover_letter_pdf(forwarding), f"to-trinh-{forwarding.pk}.pdf")
+
+
+@staff_required
+def certificate_layout(request):
+    """Edit where each field prints on the pre-printed blank (logged)."""
+    form = CertificatePositionsForm(request.POST or None, initial_positions=positions())
+    if request.method == "POST" and form.is_valid():
+        services.certificate_positions_update(actor=request.user, values=form.positions(), reason=request.POST.get("reason", ""))
+        messages.success(request, _("Đã lưu vị trí các trường trên phôi."))
+        return redirect("reports:certificate-layout")
+    return render(request, "reports/certificate_layout.html", {"form": form})
