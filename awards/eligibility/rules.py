@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from ..enums import (
     DISCIPLINE_SEVERITY,
     GOOD_OR_BETTER,
@@ -30,7 +28,8 @@ from ..enums import (
     SubjectType,
 )
 from .history import InitiativeRow, SubjectHistory
-from .params import TTLDTT_SHARE
+from .i18n import _
+from .params import RULE_PERIODS, RULES_DISABLED, TTLDTT_SHARE
 
 LAW_FROM = 2024  # Law 06/2022/QH15 in force 1 Jan 2024
 
@@ -69,8 +68,6 @@ class Rule:
     blocking: bool = False  # holds, discipline, same-year reuse: apply to every kind
 
     def in_force(self, year: int, params: dict[str, Any]) -> bool:
-        from .params import RULE_PERIODS, RULES_DISABLED
-
         if self.code in (params.get(RULES_DISABLED) or []):
             return False
         start, end = (params.get(RULE_PERIODS) or {}).get(self.code, (self.valid_from, self.valid_to))

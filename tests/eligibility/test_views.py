@@ -117,7 +117,7 @@ def _many(province, n):
 
 
 @pytest.mark.parametrize("url", [
-    "/khen-thuong/dieu-kien/?nam=2026", "/khen-thuong/dieu-kien/don-vi/SGDDT/?nam=2026",
+    "/khen-thuong/dieu-kien/?nam=2026&doi_tuong=individual", "/khen-thuong/dieu-kien/don-vi/SGDDT/?nam=2026",
     "/khen-thuong/dieu-kien/tap-the/SGDDT.VP/?nam=2026",
 ])
 def test_list_query_count_is_constant(client_for, staff, province, url):
@@ -205,3 +205,27 @@ def test_nav_shows_entries_by_role(client_for, staff, officer, province):
     assert "/khen-thuong/dieu-kien/chinh-sach/" in client_for(staff).get("/").content.decode()
     body = client_for(officer).get("/").content.decode()
     assert "/khen-thuong/dieu-kien/don-vi/SGDDT/" in body and "/khen-thuong/dieu-kien/chinh-sach/" not in body
+
+
+@pytest.mark.parametrize("query", ["&doi_tuong=individual", "&doi_tuong=collective", "&eligible=co", "&kind=LDTT&eligible=khong"])
+def test_province_list_query_count_is_constant_in_every_mode(client_for, staff, province, query):
+    url = "/khen-thuong/dieu-kien/?nam=2026" + query
+    c = client_for(staff)
+    _many(province, 1)
+    c.get(url)
+    with CaptureQueriesContext(connection) as few:
+        c.get(url)
+    _many(province, 45)
+    with CaptureQueriesContext(connection) as many:
+        c.get(url)
+    assert len(many) == len(few)
+
+
+def test_province_list_pages_subjects(client_for, staff, province):
+    for i in range(25):
+        PersonFactory(code=f"P{i:03d}", unit=province["ours"])
+    c = client_for(staff)
+    first = c.get("/khen-thuong/dieu-kien/", {"nam": 2026, "doi_tuong": "individual", "kind": "LDTT"}).content.decode()
+    second = c.get("/khen-thuong/dieu-kien/", {"nam": 2026, "doi_tuong": "individual", "kind": "LDTT", "page": 2}).content.decode()
+    assert "P000" in first and "P019" in first and "P020" not in first
+    assert "P020" in second and "P024" in second
