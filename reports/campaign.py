@@ -37,7 +37,8 @@ def campaign_figures(campaign: Campaign) -> dict:
         .order_by("-kind__rank", "kind__code")
     )
     totals = {k: sum(r[k] or 0 for r in by_kind) for k in ("collective", "individual", "household", "total", "amount")}
-    return {"campaign": campaign, "by_kind": by_kind, "totals": totals, "summary": _campaign_summary(campaign)}
+    return {"campaign": campaign, "by_kind": by_kind, "totals": totals, "summary": _campaign_summary(campaign),
+            "targets": list(campaign.targets.order_by("order", "pk")) if hasattr(campaign, "targets") else []}
 
 
 def campaign_report(code: str, *, fmt: str, progress=lambda p: None) -> tuple[str, bytes]:

@@ -166,7 +166,7 @@ def annual_summary(year: int, *, scope: Unit | None = None) -> AnnualSummary:
 
     # 3-4. by unit one level below the scope (the province's top-level units)
     depth = scope.path.count("/") if scope else 2  # number of path segments + 1 in the group key
-    unit_rows = in_force.filter(year=year).values("snapshot_unit__path").annotate(**_subject_counts()).order_by()
+    unit_rows = list(in_force.filter(year=year).values("snapshot_unit__path").annotate(**_subject_counts()).order_by())
     groups: dict[str, dict] = defaultdict(_blank_totals)
     for row in unit_rows:
         parts = row["snapshot_unit__path"].strip("/").split("/")
@@ -197,14 +197,30 @@ def annual_summary(year: int, *, scope: Unit | None = None) -> AnnualSummary:
         year=year, scope=scope, by_kind=by_kind, totals=totals,
         by_level=[levels[lvl] for lvl in LEVEL_ORDER],
         by_subject=[(str(s.label), totals[s.value]) for s in SUBJECTS],
-        shares=shares, by_unit=by_unit, by_campaign=by_campaign, by_bloc=_by_bloc(in_force, year),
+        shares=shares, by_unit=by_unit, by_campaign=by_campaign, by_bloc=_by_bloc(unit_rows, year),
         previous={"kinds": comparison_only, "by_code": previous}, previous_totals=previous_totals, revoked=revoked,
     )
 
 
-def _by_bloc(in_force: QuerySet[Award], year: int) -> list[dict]:
-    """Awards per emulation bloc, when the blocs app offers its membership models."""
-    return []
+def _by_bloc(unit_rows, year: int) -> list[dict]:
+    """Awards per emulation bloc of the year: a member unit counts with its whole subtree (one query)."""
+    from blocs.models import Membership
+
+    members = list(
+        Membership.objects.filter(group_year__year=year)
+        .values("unit__path", "group_year__group__code", "group_year__group__name").order_by()
+    )
+    if not members:
+        return []
+    blocs: dict[str, dict] = {}
+    for m in members:
+        code = m["group_year__group__code"]
+        bloc = blocs.setdefault(code, {"code": code, "name": m["group_year__group__name"], "members": 0, **_blank_totals()})
+        bloc["members"] += 1
+        for row in unit_rows:
+            if row["snapshot_unit__path"].startswith(m["unit__path"]):
+                _add(bloc, row)
+    return sorted(blocs.values(), key=lambda b: (-b["total"], b["name"]))
 
 
 def documents_visible_to(user) -> QuerySet:

@@ -108,7 +108,7 @@ def test_unit_scope_counts_only_the_subtree(register):
 def test_summary_query_count_is_constant(province, django_assert_num_queries):
     person = PersonFactory(unit=province["ours"])
     make_award(kind="BK_TINH", year=2026, person=person, amount=1)
-    with django_assert_num_queries(6) as one:
+    with django_assert_num_queries(7) as one:
         annual_summary(2026)
     for i in range(15):
         make_award(kind=["GK", "LDTT", "CSTD_CS"][i % 3], year=2026 - i % 2, person=PersonFactory(unit=province["sub"]), amount=i)
@@ -135,3 +135,14 @@ def test_household_awards_count_as_households(register):
     gk = next(k for k in annual_summary(2026).by_kind if k["code"] == "GK")
     assert (gk["household"], gk["individual"]) == (1, 0)
     assert register["rows"][7].subject_type == SubjectType.HOUSEHOLD
+
+
+def test_bloc_breakdown_counts_member_subtrees(register):
+    from blocs.models import GroupYear, Membership
+    from tests.factories.blocs import GroupFactory
+
+    gy = GroupYear.objects.create(group=GroupFactory(code="KHOI.VX", name="Khối Văn hóa – Xã hội"), year=2026)
+    Membership.objects.create(group_year=gy, unit=register["ours"])
+    s = annual_summary(2026)
+    assert [(b["code"], b["total"], b["members"]) for b in s.by_bloc] == [("KHOI.VX", 5, 1)]
+    assert ("Theo khối") in sheet_names(annual_xlsx(s))
