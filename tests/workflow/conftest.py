@@ -54,7 +54,7 @@ def make_dossier(officer, people, province):
 
 
 @pytest.fixture
-def council(province):
+def roster(province):
     """Seven council members; the sixth belongs to our unit (recused from its lines)."""
     members = []
     for i in range(1, 8):
