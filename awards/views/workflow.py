@@ -209,6 +209,8 @@ def line_preview(request, uuid):
 def line_add(request, uuid):
     dossier = _dossier(request, uuid)
     _writer(request)
+    if not q.can_edit_dossier(request.user, dossier):
+        raise PermissionDenied
     form = LineForm(request.POST)
     if form.is_valid():
         subject = _subject_from(form.cleaned_data["subject"], dossier)
@@ -267,6 +269,8 @@ def line_appraise(request, uuid, line_id):
 def document_upload(request, uuid):
     dossier = _dossier(request, uuid)
     _writer(request)
+    if not q.can_edit_dossier(request.user, dossier):
+        raise PermissionDenied
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         line = _line(dossier, form.cleaned_data["line"]) if form.cleaned_data["line"] else None
@@ -301,12 +305,14 @@ def document_delete(request, uuid):
     return redirect(doc.dossier.get_absolute_url())
 
 
-def _transition_view(service, success, form_class=None, field=None):
+def _transition_view(service, success, form_class=None, field=None, staff_only=False):
     @require_POST
     @login_required
     def view(request, uuid):
         dossier = _dossier(request, uuid)
         _writer(request)
+        if staff_only and not q.is_staff(request.user):
+            raise PermissionDenied
         kwargs = {}
         if form_class is not None:
             form = form_class(request.POST)
@@ -324,9 +330,9 @@ def _transition_view(service, success, form_class=None, field=None):
 
 dossier_submit = _transition_view(wf.dossier_submit, _("Đã trình hồ sơ."))
 dossier_withdraw = _transition_view(wf.dossier_withdraw, _("Đã rút hồ sơ."))
-dossier_receive = _transition_view(wf.dossier_receive, _("Đã tiếp nhận hồ sơ."), ReceiveForm, "appraiser")
-dossier_return = _transition_view(wf.dossier_return, _("Đã trả hồ sơ để bổ sung."), NoteForm, "note")
-dossier_finish = _transition_view(wf.dossier_finish_appraisal, _("Đã hoàn thành thẩm định."))
+dossier_receive = _transition_view(wf.dossier_receive, _("Đã tiếp nhận hồ sơ."), ReceiveForm, "appraiser", staff_only=True)
+dossier_return = _transition_view(wf.dossier_return, _("Đã trả hồ sơ để bổ sung."), NoteForm, "note", staff_only=True)
+dossier_finish = _transition_view(wf.dossier_finish_appraisal, _("Đã hoàn thành thẩm định."), staff_only=True)
 
 
 # --- Postings ------------------------------------------------------------------------------------
