@@ -10,14 +10,24 @@ from awards.models import Award, Ballot, BallotCast, Feedback
 from awards.services import council, decisions
 from awards.services import workflow as wf
 from core.models import ActivityLog, Notification
+from tests.factories.evidence import AwardFactory, InitiativeFactory, RatingFactory
 from tests.factories.org import PersonFactory
 from tests.workflow.conftest import attach_all, pdf
 
 pytestmark = pytest.mark.django_db
 
 
-def test_dossier_journey_ends_in_register_with_amounts(officer, head, staff, province, roster, client, django_capture_on_commit_callbacks):
+def test_dossier_journey_ends_in_register_with_amounts(officer, head, staff, province, roster, client, django_capture_on_commit_callbacks, real_eligibility):
     a, b, c = (PersonFactory(unit=province["sub"], full_name=n) for n in ("Lê Thị Ánh", "Trần Văn Bình", "Phạm Chí Công"))
+    # Real history: A has CSTĐ cơ sở 2025–2026 (Bằng khen tỉnh); B has CSTĐ cơ sở 2024–2026 and an
+    # unused provincial initiative (CSTĐ tỉnh). C lacks the history for Bằng khen Thủ tướng.
+    for year in (2025, 2026):
+        AwardFactory(person=a, kind="CSTD_CS", year=year)
+    for year in (2024, 2025, 2026):
+        AwardFactory(person=b, kind="CSTD_CS", year=year)
+        RatingFactory(person=b, year=year, grade="HTXSNV")
+        RatingFactory(person=a, year=year, grade="HTXSNV")
+    InitiativeFactory(scope="tinh", year=2025, authors=[b])
     # The officer drafts; the head's first submission is refused with exact reasons.
     dossier = wf.dossier_create_draft(
         actor=officer, unit=province["ours"], year=2026, commendation_type="cong_trang", title="Đề nghị khen năm 2026",
@@ -29,6 +39,10 @@ def test_dossier_journey_ends_in_register_with_amounts(officer, head, staff, pro
         wf.dossier_submit(actor=head, dossier=dossier)
     assert any("Tờ trình" in m for m in refused.value.messages)
     assert any("Xác nhận sáng kiến" in m and "Trần Văn Bình" in m for m in refused.value.messages)
+    assert any("Phạm Chí Công (BK_TTG): Chưa đủ điều kiện" in m for m in refused.value.messages)
+    assert not any("Lê Thị Ánh (BK_TINH): Chưa đủ" in m or "Trần Văn Bình (CSTD_TINH): Chưa đủ" in m for m in refused.value.messages)
+    # Staff accept C's line as an exception, with a written reason (logged).
+    wf.line_override(actor=staff, line=dossier.lines.get(person=c), reason="Thành tích đặc biệt xuất sắc, Sở Nội vụ đề xuất.")
     wf.document_upload(actor=officer, dossier=dossier, doc_type=DocumentType.TO_TRINH, upload=pdf())
     wf.document_upload(actor=officer, dossier=dossier, doc_type=DocumentType.BIEN_BAN, upload=pdf())
     for line in dossier.lines.all():
@@ -99,12 +113,13 @@ def test_dossier_journey_ends_in_register_with_amounts(officer, head, staff, pro
                                         central_date=datetime.date(2027, 1, 10), awarded_line_ids=[ln.pk for ln in forwarding.lines.all()])
     dossier.refresh_from_db()
     assert dossier.state == DossierState.OUTCOME_RECORDED
-    amounts = dict(Award.objects.values_list("kind__code", "amount"))
+    amounts = dict(Award.objects.exclude(kind__code="CSTD_CS").values_list("kind__code", "amount"))
     assert amounts == {"BK_TINH": 3_800_000, "CSTD_TINH": 7_590_000, "BK_TTG": 7_590_000}
     assert set(dossier.lines.values_list("outcome", flat=True)) == {LineOutcome.AWARDED}
     assert Award.objects.get(kind__code="BK_TINH").decision_number == "123/QĐ-UBND"
+    assert Award.objects.filter(kind__code="CSTD_CS").count() == 5  # the history is untouched
     actions = set(ActivityLog.objects.values_list("action", flat=True))
-    assert {"awards.dossier.submit", "awards.dossier.return", "awards.dossier.resubmit", "awards.meeting.close", "awards.decision.issue"} <= actions
+    assert {"awards.dossier.submit", "awards.dossier.return", "awards.dossier.resubmit", "awards.meeting.close", "awards.decision.issue", "awards.line.override"} <= actions
 
 
 def test_attach_all_makes_dossier_submittable(make_dossier, head, officer):
