@@ -81,7 +81,7 @@ def meeting_create(
     if ballot_mode not in BallotMode.values:
         raise WorkflowError(_("Hình thức biểu quyết không hợp lệ."))
     with transaction.atomic():
-        dossiers = {d.pk: d for d in Dossier.objects.select_for_update().filter(lines__pk__in=ids).distinct()}
+        dossiers = {d.pk: d for d in Dossier.objects.select_for_update().filter(pk__in=NominationLine.objects.filter(pk__in=ids).values("dossier_id")).order_by("pk")}
         chosen = list(NominationLine.objects.filter(pk__in=ids).select_related("kind", "person", "household", "unit", "dossier")
                       .prefetch_related("posting_lines__posting", "agenda_items"))
         for ln in chosen:

@@ -87,7 +87,7 @@ def decision_create_draft(
         _check_number(decision)
         decision.full_clean()
         decision.save()
-        chosen = list(NominationLine.objects.select_for_update().filter(pk__in=ids).select_related("kind"))
+        chosen = list(NominationLine.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("kind"))
         for ln in chosen:
             if ln.outcome != LineOutcome.VOTE_PASSED or ln.decision_id or ln.kind.level == Level.STATE:
                 raise WorkflowError(_("%(who)s không thể đưa vào quyết định (chưa được Hội đồng thông qua, đã có quyết định hoặc thuộc thẩm quyền Trung ương).") % {"who": ln.nominee})
@@ -152,7 +152,7 @@ def decision_issue(*, actor, decision: Decision) -> Decision:
         decision = _lock_decision(decision)
         if decision.is_issued:
             raise WorkflowError(_("Quyết định %(number)s đã được ban hành trước đó.") % {"number": decision.number})
-        lines = list(decision.lines.select_for_update().select_related(
+        lines = list(decision.lines.select_for_update(of=("self",)).select_related(
             "kind", "person__unit", "unit", "household__unit", "dossier__campaign", "dossier__unit"))
         if not lines:
             raise WorkflowError(_("Quyết định chưa có đối tượng nào."))
@@ -178,7 +178,7 @@ def forwarding_create(*, actor, number: str, date: datetime.date, title: str, li
         forwarding = Forwarding(number=clean_text(number), date=date, title=clean_text(title), created_by=actor)
         forwarding.full_clean()
         forwarding.save()
-        chosen = list(NominationLine.objects.select_for_update().filter(pk__in=ids).select_related("kind"))
+        chosen = list(NominationLine.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("kind"))
         for ln in chosen:
             if ln.outcome != LineOutcome.VOTE_PASSED or ln.kind.level != Level.STATE or ln.forwarding_id:
                 raise WorkflowError(_("%(who)s không thuộc diện trình Trung ương hoặc đã được trình.") % {"who": ln.nominee})
@@ -205,7 +205,7 @@ def forwarding_record_outcome(
         forwarding = Forwarding.objects.select_for_update().get(pk=forwarding.pk)
         if forwarding.outcome_recorded_at:
             raise WorkflowError(_("Kết quả của tờ trình này đã được ghi nhận."))
-        lines = list(forwarding.lines.select_for_update().select_related(
+        lines = list(forwarding.lines.select_for_update(of=("self",)).select_related(
             "kind", "person__unit", "unit", "household__unit", "dossier__campaign"))
         for ln in lines:
             if ln.pk in awarded:

@@ -41,7 +41,7 @@ def require_unit_user(actor, unit, *, head: bool = False) -> None:
 
 def lock_dossier(dossier: Dossier) -> Dossier:
     """Re-read the dossier under a row lock (call inside ``transaction.atomic``)."""
-    return Dossier.objects.select_for_update().select_related("unit").get(pk=dossier.pk)
+    return Dossier.objects.select_for_update(of=("self",)).select_related("unit").get(pk=dossier.pk)
 
 
 def move(dossier: Dossier, target: str, *, actor, action: str, reason: str = "", extra_fields=(), before_extra=None) -> None:

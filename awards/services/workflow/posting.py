@@ -32,7 +32,7 @@ def posting_create(*, actor, title: str, start_date: datetime.date, end_date: da
     if not ids:
         raise WorkflowError(_("Hãy chọn ít nhất một đối tượng để công khai."))
     with transaction.atomic():
-        dossiers = {d.pk: d for d in Dossier.objects.select_for_update().filter(lines__pk__in=ids).distinct()}
+        dossiers = {d.pk: d for d in Dossier.objects.select_for_update().filter(pk__in=NominationLine.objects.filter(pk__in=ids).values("dossier_id")).order_by("pk")}
         chosen = list(NominationLine.objects.filter(pk__in=ids).select_related("kind"))
         for ln in chosen:
             if ln.outcome != LineOutcome.APPRAISAL_PASSED or dossiers[ln.dossier_id].state not in (DossierState.APPRAISED, DossierState.POSTED):
