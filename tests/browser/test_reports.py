@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.enums import Role
+from awards.models import AwardKind
 from tests.factories.accounts import UserFactory
 from tests.factories.awards_register import make_award
 from tests.factories.org import PersonFactory, UnitFactory
@@ -12,6 +13,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_generates_and_downloads_the_annual_report(page, login):
+    # transactional tests flush the catalog the data migration loaded
+    AwardKind.objects.get_or_create(code="BK_TINH", defaults={
+        "name": "Bằng khen của Chủ tịch UBND tỉnh", "category": "form", "subjects": "individual|collective|household",
+        "level": "province",
+    })
     root = UnitFactory(code="UBND", name="Ủy ban nhân dân tỉnh")
     unit = UnitFactory(code="SNV", name="Sở Nội vụ", parent=root)
     make_award(kind="BK_TINH", year=2026, person=PersonFactory(unit=unit, full_name="Nguyễn Thị Ánh", gender="nu"),
