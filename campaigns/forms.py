@@ -80,7 +80,7 @@ class ReviewForm(forms.Form):
         for target in self.targets:
             self.fields[f"actual_{target.pk}"] = forms.DecimalField(
                 label=_("%(indicator)s – thực hiện (kế hoạch %(value)s %(measure)s)")
-                % {"indicator": target.indicator, "value": target.target_value.normalize(), "measure": target.measure},
+                % {"indicator": target.indicator, "value": format(target.target_value.normalize(), "f"), "measure": target.measure},
                 required=False, max_digits=18, decimal_places=3, initial=target.actual_value,
             )
 

@@ -25,6 +25,10 @@ class CapRow:
     proposed: int
 
     @property
+    def pct_text(self) -> str:
+        return f"{self.pct:g}"
+
+    @property
     def headroom(self) -> int:
         return self.limit - self.existing - self.proposed
 

@@ -55,7 +55,8 @@ class ImportJob(TimestampedModel):
     file_name = models.CharField(_("tên tệp"), max_length=255)
     stored_name = models.CharField(max_length=255, editable=False)  # relative to MEDIA_ROOT
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text=_("Trống khi nhập bằng lệnh import_data."),
     )
     scope_unit = models.ForeignKey(
         "org.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
