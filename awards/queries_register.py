@@ -37,7 +37,8 @@ def register_search(
     if year:
         qs = qs.filter(year=year)
     if decision:
-        qs = qs.filter(decision_number__icontains=decision.strip())
+        # folded, so "15/qd" finds "15/QĐ-UBND" on SQLite and PostgreSQL alike
+        qs = filter_search(qs, decision)
     if status in AwardStatus.values:
         qs = qs.filter(status=status)
     return qs.select_related("kind", "person", "unit", "household", "snapshot_unit").order_by("-year", "-decision_date", "id")
@@ -98,6 +99,10 @@ def unit_history(unit) -> History:
         ratings=list(Rating.objects.filter(unit=unit).order_by("-year")),
         awards=list(_award_qs().filter(unit=unit)),
     )
+
+
+def household_history(household) -> History:
+    return History(subject=household, subject_type="household", awards=list(_award_qs().filter(household=household)))
 
 
 def person_for_passport(user, code: str):

@@ -289,6 +289,8 @@ def self_score_submit(*, actor, group_year: GroupYear, unit, entries: Iterable[S
                 raise BlocError(_("Tiêu chí %(n)s không chấm trực tiếp.") % {"n": entry.criterion.number})
             _check_points(entry.criterion, entry.points)
             score = existing.get(entry.criterion.pk) or Score(group_year=gy, unit=unit, criterion=entry.criterion)
+            if entry.points is None and not score.pk:
+                continue
             if score.verified_at and (score.self_points != entry.points or score.evidence != entry.note.strip()):
                 raise BlocError(_("Tiêu chí %(n)s đã được thẩm định, không sửa được.") % {"n": entry.criterion.number})
             if score.pk and score.self_points == entry.points and score.evidence == entry.note.strip():

@@ -61,6 +61,7 @@ class TargetForm(forms.ModelForm):
     class Meta:
         model = Target
         fields = ["indicator", "measure", "target_value", "higher_is_better"]
+        localized_fields = ["target_value"]
 
 
 class ContentItemForm(forms.Form):
@@ -81,7 +82,7 @@ class ReviewForm(forms.Form):
             self.fields[f"actual_{target.pk}"] = forms.DecimalField(
                 label=_("%(indicator)s – thực hiện (kế hoạch %(value)s %(measure)s)")
                 % {"indicator": target.indicator, "value": format(target.target_value.normalize(), "f"), "measure": target.measure},
-                required=False, max_digits=18, decimal_places=3, initial=target.actual_value,
+                required=False, max_digits=18, decimal_places=3, initial=target.actual_value, localize=True,
             )
 
     def results(self):

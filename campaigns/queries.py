@@ -176,3 +176,16 @@ def registered_kinds(*, year: int, persons=None, units=None) -> dict[tuple[str, 
         ).exclude(campaign__state=CampaignState.DRAFT).values_list("unit_id", "collective_kind__code"):
             found.setdefault(("collective", uid), set()).add(code)
     return found
+
+
+def award_kind_model():
+    """``awards.AwardKind`` reached through the registration's string foreign key: campaigns sits left of
+    awards and must not import it, but may read the catalog its own rows point to."""
+    return Registration._meta.get_field("collective_kind").related_model
+
+
+def title_kinds(subject_type: str):
+    """Active emulation titles (danh hiệu) open to ``subject_type`` (``individual`` or ``collective``)."""
+    return award_kind_model().objects.filter(
+        is_active=True, category="title", subjects__contains=subject_type
+    ).order_by("-rank", "code")

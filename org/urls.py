@@ -5,6 +5,8 @@ from . import views
 app_name = "org"
 urlpatterns = [
     path("don-vi/", views.unit_list, name="unit-list"),
+    path("don-vi/xuat.xlsx", views.unit_export, name="unit-export"),
+    path("ca-nhan/xuat.xlsx", views.person_export, name="person-export"),
     path("don-vi/them/", views.unit_edit, name="unit-create"),
     path("don-vi/<str:code>/", views.unit_detail, name="unit-detail"),
     path("don-vi/<str:code>/sua/", views.unit_edit, name="unit-edit"),

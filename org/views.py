@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from accounts.enums import Role
 from core.audit import snapshot
 from core.pagination import paginate
+from core.xlsx import xlsx_bytes, xlsx_response
 
-from . import queries, services
+from . import exports, queries, services
 from .enums import UnitKind
 from .forms import HouseholdForm, PersonForm, UnitForm
 from .models import Household, Person, Unit
@@ -154,3 +155,24 @@ def household_edit(request, code=None):
         if response:
             return response
     return render(request, "org/form.html", {"form": form, "title": _("Sửa hộ gia đình") if code else _("Thêm hộ gia đình"), "obj": household if code else None})
+
+
+@login_required
+def unit_export(request):
+    """The unit list as filtered, in the ``units`` import format."""
+    _require_reader(request.user)
+    units = queries.unit_list(request.user, q=request.GET.get("q", ""), kind=request.GET.get("kind", ""))
+    headers, rows = exports.export_rows(exports.UnitResource(), units[: exports.EXPORT_LIMIT])
+    return xlsx_response(xlsx_bytes(headers, rows, title=_("Đơn vị")), "don-vi.xlsx")
+
+
+@login_required
+def person_export(request):
+    """The person list as filtered, in the ``persons`` import format."""
+    _require_reader(request.user)
+    unit = None
+    if request.GET.get("unit"):
+        unit = queries.units_in_scope(request.user).filter(code=request.GET["unit"]).first()
+    people = queries.person_list(request.user, q=request.GET.get("q", ""), unit=unit, leader=request.GET.get("leader", ""))
+    headers, rows = exports.export_rows(exports.PersonResource(), people[: exports.EXPORT_LIMIT])
+    return xlsx_response(xlsx_bytes(headers, rows, title=_("Cá nhân")), "ca-nhan.xlsx")

@@ -11,10 +11,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from ..enums import DISCIPLINE_SEVERITY, DisciplineForm, Grade, InitiativeScope, SubjectType
 from .history import SubjectHistory
+from .i18n import _
 from .rules import (
     SCOPE_LABELS,
     Outcome,

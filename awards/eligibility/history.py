@@ -87,11 +87,25 @@ class SubjectHistory:
     def grade(self, year: int) -> str | None:
         return self.ratings.get(year)
 
+    def _index(self) -> dict[tuple[str, bool], list[int]]:
+        index = self._memo.get("awards")
+        if index is None:
+            merit: dict[str, set[int]] = defaultdict(set)
+            every: dict[str, set[int]] = defaultdict(set)
+            for a in self.awards:
+                every[a.kind].add(a.year)
+                if a.counts_for_merit:
+                    merit[a.kind].add(a.year)
+            index = {(k, True): sorted(v) for k, v in merit.items()}
+            index.update({(k, False): sorted(v) for k, v in every.items()})
+            self._memo["awards"] = index
+        return index
+
     def award_years(self, kind: str, *, merit_only: bool = True) -> list[int]:
-        return sorted({a.year for a in self.awards if a.kind == kind and (a.counts_for_merit or not merit_only)})
+        return self._index().get((kind, merit_only), [])
 
     def has_award(self, kind: str, year: int, *, merit_only: bool = True) -> bool:
-        return year in self.award_years(kind, merit_only=merit_only)
+        return year in self._index().get((kind, merit_only), ())
 
     def last_award_year(self, kind: str, *, before: int) -> int | None:
         years = [y for y in self.award_years(kind) if y < before]

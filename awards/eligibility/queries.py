@@ -11,7 +11,7 @@ from ..enums import SubjectType
 from . import Verdict
 from .engine import Judgement, judge_many, kinds_for
 from .params import resolve
-from .rules import label
+from .rules import READS, label
 from .scan import scan
 
 
@@ -55,6 +55,29 @@ def verdict_rows(*, persons=None, units=None, kind_codes: list[str] | None, year
     return rows
 
 
+def paged_rows(*, persons, units, kind_codes: list[str] | None, year: int, page_number, per_page: int = 20,
+               params: dict | None = None):
+    """(page of subjects, their rows): only the page's subjects are evaluated, so a province-wide list
+    without an eligible/not-eligible filter stays fast. Queries are fixed.
+    """
+    from django.core.paginator import Paginator
+
+    from org.models import Person, Unit
+
+    keys = []
+    if persons is not None:
+        keys += [(SubjectType.INDIVIDUAL, pk) for pk in persons.order_by("code").values_list("pk", flat=True)]
+    if units is not None:
+        keys += [(SubjectType.COLLECTIVE, pk) for pk in units.order_by("code").values_list("pk", flat=True)]
+    page = Paginator(keys, per_page).get_page(page_number)
+    person_ids = [pk for st, pk in page.object_list if st == SubjectType.INDIVIDUAL]
+    unit_ids = [pk for st, pk in page.object_list if st == SubjectType.COLLECTIVE]
+    rows = verdict_rows(persons=Person.objects.filter(pk__in=person_ids) if person_ids else None,
+                        units=Unit.objects.filter(pk__in=unit_ids) if unit_ids else None,
+                        kind_codes=kind_codes, year=year, params=params)
+    return page, rows
+
+
 def subject_judgements(subject_type: str, subject, year: int, params: dict | None = None) -> list[Judgement]:
     """This year's judgements of one subject for every kind with rules (5–7 queries)."""
     found = judge_many(subject_type=subject_type, subjects=[subject], kind_codes=kinds_for(subject_type), year=year, params=params)
@@ -76,22 +99,28 @@ def what_if(*, persons, units, year: int, before: dict, after: dict) -> WhatIf:
     """
     from org.models import Unit
 
-    from .engine import judge
+    from .engine import judge, plan_for
     from .history import load_histories
+    from .i18n import activate_cache
     from .scan import _chunks
 
     gained, lost = Counter(), Counter()
     unit_gained, unit_lost = Counter(), Counter()
     total = 0
+    changed_keys = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
     for subject_type, queryset in ((SubjectType.INDIVIDUAL, persons), (SubjectType.COLLECTIVE, units)):
-        kinds = kinds_for(subject_type)
+        activate_cache()
+        plans = [(k, plan_for(k, subject_type, year, before), plan_for(k, subject_type, year, after)) for k in kinds_for(subject_type)]
+        # Only kinds whose plan or whose parameters differ can change verdict; the others are skipped.
+        affected = [(k, a, b) for k, a, b in plans if a != b or READS.get(k, set()) & changed_keys]
+        if not affected:
+            total += queryset.count() * len(plans)
+            continue
         for batch in _chunks(queryset.order_by("code"), 2000):
             for h in load_histories(subject_type, batch, year):
-                for kind in kinds:
-                    a, b = judge(h, kind, year, before), judge(h, kind, year, after)
-                    if a is None or b is None:
-                        continue
-                    total += 1
+                total += len(plans)
+                for kind, plan_a, plan_b in affected:
+                    a, b = judge(h, kind, year, before, plan_a), judge(h, kind, year, after, plan_b)
                     if a.verdict.eligible != b.verdict.eligible:
                         target = gained if b.verdict.eligible else lost
                         target[kind] += 1

@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from ..enums import (
     DISCIPLINE_SEVERITY,
     GOOD_OR_BETTER,
@@ -30,7 +28,8 @@ from ..enums import (
     SubjectType,
 )
 from .history import InitiativeRow, SubjectHistory
-from .params import TTLDTT_SHARE
+from .i18n import _
+from .params import RULE_PERIODS, RULES_DISABLED, TTLDTT_SHARE
 
 LAW_FROM = 2024  # Law 06/2022/QH15 in force 1 Jan 2024
 
@@ -69,8 +68,6 @@ class Rule:
     blocking: bool = False  # holds, discipline, same-year reuse: apply to every kind
 
     def in_force(self, year: int, params: dict[str, Any]) -> bool:
-        from .params import RULE_PERIODS, RULES_DISABLED
-
         if self.code in (params.get(RULES_DISABLED) or []):
             return False
         start, end = (params.get(RULE_PERIODS) or {}).get(self.code, (self.valid_from, self.valid_to))
@@ -413,6 +410,9 @@ RULES: dict[tuple[str, str], list[Rule]] = {
         ("art28.ttldtt.no_warning", "Luật TĐKT 2022 Điều 28(1)", check_ttldtt_no_warning),
     ),
 }
+
+# Parameters a kind's rules read besides their switches and periods (what-if skips the other kinds).
+READS: dict[str, set[str]] = {"TTLDTT": {TTLDTT_SHARE}}
 
 # The order titles follow for "what is missing for the next title".
 LADDER = {

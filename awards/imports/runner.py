@@ -99,7 +99,11 @@ def run_import(
             if errors or dry_run:
                 raise _Refuse
             result.written = spec.write(objects)
-            if job is None:
+            if job is not None:
+                job.status, job.rows_written, job.rows_done, job.finished_at = ImportStatus.DONE, result.written, result.rows, timezone.now()
+                job.errors = []
+                job.save(update_fields=["status", "rows_written", "rows_done", "finished_at", "errors", "updated_at"])
+            else:
                 job = ImportJob.objects.create(kind=kind, file_name=file_name[:255], created_by=actor if getattr(actor, "pk", None) else None,
                                                scope_unit=scope_unit, status=ImportStatus.DONE, rows_total=result.rows,
                                                rows_done=result.rows, rows_written=result.written, finished_at=timezone.now())

@@ -67,7 +67,7 @@ class ImportJob(TimestampedModel):
     rows_done = models.PositiveIntegerField(_("số dòng đã xử lý"), default=0)
     rows_written = models.PositiveIntegerField(_("số dòng đã ghi"), default=0)
     errors = models.JSONField(_("lỗi"), default=list, blank=True)  # [{"row": R, "column": C, "message": ...}]
-    preview = models.JSONField(default=list, blank=True)  # the first rows, for the preview table
+    preview = models.JSONField(default=dict, blank=True)  # {"headers": [...], "rows": [{"row": R, "cells": [...]}]}
     finished_at = models.DateTimeField(_("hoàn tất lúc"), null=True, blank=True)
 
     class Meta:

@@ -115,13 +115,20 @@ def province_list(request):
         units = None
     elif subject_type == SubjectType.COLLECTIVE:
         persons = None
-    rows = queries.verdict_rows(persons=persons, units=units, kind_codes=[kind] if kind else None, year=year, eligible=eligible)
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(rows, year)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    kind_codes = [kind] if kind else None
+    if eligible is None and request.GET.get("format") != "xlsx":
+        # Without a yes/no filter only the page's subjects need evaluating.
+        page, rows = queries.paged_rows(persons=persons, units=units, kind_codes=kind_codes, year=year,
+                                        page_number=request.GET.get("page"))
+    else:
+        rows = queries.verdict_rows(persons=persons, units=units, kind_codes=kind_codes, year=year, eligible=eligible)
+        if request.GET.get("format") == "xlsx":
+            return _xlsx(rows, year)
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = page.object_list
     return render(request, "awards/eligibility/province.html", {
-        "page": page, "year": year, "kinds": kinds.items(), "kind": kind, "unit_code": unit_code,
-        "eligible": request.GET.get("eligible", ""), "q": q, "doi_tuong": subject_type, "total": len(rows),
+        "page": page, "rows": rows, "year": year, "kinds": kinds.items(), "kind": kind, "unit_code": unit_code,
+        "eligible": request.GET.get("eligible", ""), "q": q, "doi_tuong": subject_type,
         "subject_types": [(SubjectType.INDIVIDUAL, SubjectType.INDIVIDUAL.label), (SubjectType.COLLECTIVE, SubjectType.COLLECTIVE.label)],
     })
 

@@ -117,7 +117,7 @@ def _many(province, n):
 
 
 @pytest.mark.parametrize("url", [
-    "/khen-thuong/dieu-kien/?nam=2026", "/khen-thuong/dieu-kien/don-vi/SGDDT/?nam=2026",
+    "/khen-thuong/dieu-kien/?nam=2026&doi_tuong=individual", "/khen-thuong/dieu-kien/don-vi/SGDDT/?nam=2026",
     "/khen-thuong/dieu-kien/tap-the/SGDDT.VP/?nam=2026",
 ])
 def test_list_query_count_is_constant(client_for, staff, province, url):
@@ -205,3 +205,49 @@ def test_nav_shows_entries_by_role(client_for, staff, officer, province):
     assert "/khen-thuong/dieu-kien/chinh-sach/" in client_for(staff).get("/").content.decode()
     body = client_for(officer).get("/").content.decode()
     assert "/khen-thuong/dieu-kien/don-vi/SGDDT/" in body and "/khen-thuong/dieu-kien/chinh-sach/" not in body
+
+
+@pytest.mark.parametrize("query", ["&doi_tuong=individual", "&doi_tuong=collective", "&eligible=co", "&kind=LDTT&eligible=khong"])
+def test_province_list_query_count_is_constant_in_every_mode(client_for, staff, province, query):
+    url = "/khen-thuong/dieu-kien/?nam=2026" + query
+    c = client_for(staff)
+    _many(province, 1)
+    c.get(url)
+    with CaptureQueriesContext(connection) as few:
+        c.get(url)
+    _many(province, 45)
+    with CaptureQueriesContext(connection) as many:
+        c.get(url)
+    assert len(many) == len(few)
+
+
+def test_province_list_pages_subjects(client_for, staff, province):
+    for i in range(25):
+        PersonFactory(code=f"P{i:03d}", unit=province["ours"])
+    c = client_for(staff)
+    first = c.get("/khen-thuong/dieu-kien/", {"nam": 2026, "doi_tuong": "individual", "kind": "LDTT"}).content.decode()
+    second = c.get("/khen-thuong/dieu-kien/", {"nam": 2026, "doi_tuong": "individual", "kind": "LDTT", "page": 2}).content.decode()
+    assert "P000" in first and "P019" in first and "P020" not in first
+    assert "P020" in second and "P024" in second
+
+
+def test_passport_links_to_eligibility_and_back(client_for, staff, people):
+    c = client_for(staff)
+    passport = c.get("/khen-thuong/qua-trinh-khen-thuong/ca-nhan/AN01/").content.decode()
+    assert "/khen-thuong/dieu-kien/ca-nhan/AN01/" in passport
+    assert "/khen-thuong/qua-trinh-khen-thuong/ca-nhan/AN01/" in c.get(PERSON_URL).content.decode()
+    assert "/khen-thuong/dieu-kien/tap-the/SGDDT/" in c.get("/khen-thuong/qua-trinh-khen-thuong/tap-the/SGDDT/").content.decode()
+
+
+def test_what_if_of_a_rule_switch_counts_individuals(client_for, staff, province):
+    from tests.factories.evidence import DisciplineFactory
+
+    held = PersonFactory(unit=province["ours"])
+    RatingFactory(person=held, year=2026, grade="HTXSNV")
+    DisciplineFactory(person=held, form="dang_xem_xet", start_date=__import__("datetime").date(2026, 6, 1), end_date=None)
+    response = client_for(staff).post("/khen-thuong/dieu-kien/chinh-sach/thu/",
+                                      {"key": "eligibility.rules_disabled", "value": '["d152.art4.hold"]', "nam": "2026"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<strong>2</strong>" in body and "LDTT" in body and "CSTD_CS" in body and "SGDDT" in body
+    assert not PolicyParameter.objects.exists()
