@@ -116,6 +116,7 @@ else:
         DATABASES["replica"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
         DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["core.routers.ReportsReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Users and sign-in --------------------------------------------------------------------------
