@@ -3,12 +3,13 @@
 Optional per user. Staff can make it mandatory for staff and council members with the policy
 parameter ``security.totp_mandatory`` (``awards.policy``; page ``awards:security-policy``).
 The flag is read through the app registry (this app sits left of ``awards`` and does not import
-it) and cached for a minute.
+it). It is read on each request of a staff or council user without an authenticator (one
+indexed query, the same on every request, so page query counts stay constant; a cache would be
+stale on other web machines after a change).
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,28 +19,21 @@ from core.audit import log_action
 from .enums import Role
 
 POLICY_KEY = "security.totp_mandatory"
-CACHE_KEY = "accounts.otp.mandatory"
 MANDATORY_ROLES = {Role.STAFF, Role.COUNCIL_MEMBER}
 
 
 def is_mandatory() -> bool:
-    value = cache.get(CACHE_KEY)
-    if value is None:
-        value = settings.OTP_MANDATORY_DEFAULT
-        try:
-            model = apps.get_model("awards", "PolicyParameter")
-        except LookupError:
-            model = None
-        if model is not None:
-            stored = model.objects.filter(key=POLICY_KEY).values_list("value", flat=True).first()
-            if stored is not None:
-                value = bool(stored)
-        cache.set(CACHE_KEY, value, 60)
-    return bool(value)
+    value = settings.OTP_MANDATORY_DEFAULT
+    try:
+        model = apps.get_model("awards", "PolicyParameter")
+    except LookupError:
+        return bool(value)
+    stored = model.objects.filter(key=POLICY_KEY).values_list("value", flat=True).first()
+    return bool(value if stored is None else stored)
 
 
 def forget_policy() -> None:
-    cache.delete(CACHE_KEY)
+    """Kept for callers: nothing is cached any more."""
 
 
 def must_use_otp(user) -> bool:
