@@ -4,7 +4,6 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from .text import escape_formula
@@ -15,15 +14,15 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def xlsx_bytes(headers: list[str], rows, *, title: str = "Dữ liệu") -> bytes:
     """``rows`` of cell values (str, int, None...) as .xlsx; text that a spreadsheet would read
     as a formula (=, +, -, @) is prefixed with a quote."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
+    # A regular (not write-only) workbook records the sheet's <dimension>, which lets readers
+    # (ours included) size the sheet without parsing it twice.
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(headers))
     bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
+    for cell in sheet[1]:
         cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
     for row in rows:
         sheet.append([escape_formula(v) for v in row])
     out = io.BytesIO()

@@ -43,6 +43,14 @@ class Judgement:
     remedies: tuple[str, ...]
     remediable: bool  # every failing condition has a remedy this year
 
+    @property
+    def kind_label(self) -> str:
+        return label(self.verdict.award)
+
+    @property
+    def already_awarded(self) -> bool:
+        return any(r.rule.endswith(".same_year") and not r.passed for r in self.verdict.reasons)
+
     def hint(self) -> str:
         if self.verdict.eligible or not self.remediable or not self.remedies:
             return ""

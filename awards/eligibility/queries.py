@@ -11,7 +11,7 @@ from ..enums import SubjectType
 from . import Verdict
 from .engine import Judgement, judge_many, kinds_for
 from .params import resolve
-from .rules import label
+from .rules import READS, label
 from .scan import scan
 
 
@@ -107,14 +107,20 @@ def what_if(*, persons, units, year: int, before: dict, after: dict) -> WhatIf:
     gained, lost = Counter(), Counter()
     unit_gained, unit_lost = Counter(), Counter()
     total = 0
+    changed_keys = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
     for subject_type, queryset in ((SubjectType.INDIVIDUAL, persons), (SubjectType.COLLECTIVE, units)):
         activate_cache()
         plans = [(k, plan_for(k, subject_type, year, before), plan_for(k, subject_type, year, after)) for k in kinds_for(subject_type)]
+        # Only kinds whose plan or whose parameters differ can change verdict; the others are skipped.
+        affected = [(k, a, b) for k, a, b in plans if a != b or READS.get(k, set()) & changed_keys]
+        if not affected:
+            total += queryset.count() * len(plans)
+            continue
         for batch in _chunks(queryset.order_by("code"), 2000):
             for h in load_histories(subject_type, batch, year):
-                for kind, plan_a, plan_b in plans:
+                total += len(plans)
+                for kind, plan_a, plan_b in affected:
                     a, b = judge(h, kind, year, before, plan_a), judge(h, kind, year, after, plan_b)
-                    total += 1
                     if a.verdict.eligible != b.verdict.eligible:
                         target = gained if b.verdict.eligible else lost
                         target[kind] += 1

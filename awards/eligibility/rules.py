@@ -411,6 +411,9 @@ RULES: dict[tuple[str, str], list[Rule]] = {
     ),
 }
 
+# Parameters a kind's rules read besides their switches and periods (what-if skips the other kinds).
+READS: dict[str, set[str]] = {"TTLDTT": {TTLDTT_SHARE}}
+
 # The order titles follow for "what is missing for the next title".
 LADDER = {
     IND: ["LDTT", "CSTD_CS", "BK_TINH", "CSTD_TINH", "BK_TTG", "HC_LD_3", "CSTD_TQ"],

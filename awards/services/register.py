@@ -16,6 +16,7 @@ from core.text import clean_text
 
 from ..enums import AwardStatus, CommendationType, SubjectType
 from ..models import Award, AwardKind, Initiative
+from ..models.register import award_search_text
 from .money import MoneyTables
 
 AWARD_FIELDS = [
@@ -72,6 +73,7 @@ def build_award(
         **recipient_snapshot(subject_type, recipient),
     )
     setattr(award, {SubjectType.INDIVIDUAL: "person", SubjectType.COLLECTIVE: "unit", SubjectType.HOUSEHOLD: "household"}[subject_type], recipient)
+    award.search_text = award_search_text(recipient, award.decision_number, kind.code)  # for bulk_create
     return award
 
 

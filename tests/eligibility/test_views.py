@@ -229,3 +229,25 @@ def test_province_list_pages_subjects(client_for, staff, province):
     second = c.get("/khen-thuong/dieu-kien/", {"nam": 2026, "doi_tuong": "individual", "kind": "LDTT", "page": 2}).content.decode()
     assert "P000" in first and "P019" in first and "P020" not in first
     assert "P020" in second and "P024" in second
+
+
+def test_passport_links_to_eligibility_and_back(client_for, staff, people):
+    c = client_for(staff)
+    passport = c.get("/khen-thuong/qua-trinh-khen-thuong/ca-nhan/AN01/").content.decode()
+    assert "/khen-thuong/dieu-kien/ca-nhan/AN01/" in passport
+    assert "/khen-thuong/qua-trinh-khen-thuong/ca-nhan/AN01/" in c.get(PERSON_URL).content.decode()
+    assert "/khen-thuong/dieu-kien/tap-the/SGDDT/" in c.get("/khen-thuong/qua-trinh-khen-thuong/tap-the/SGDDT/").content.decode()
+
+
+def test_what_if_of_a_rule_switch_counts_individuals(client_for, staff, province):
+    from tests.factories.evidence import DisciplineFactory
+
+    held = PersonFactory(unit=province["ours"])
+    RatingFactory(person=held, year=2026, grade="HTXSNV")
+    DisciplineFactory(person=held, form="dang_xem_xet", start_date=__import__("datetime").date(2026, 6, 1), end_date=None)
+    response = client_for(staff).post("/khen-thuong/dieu-kien/chinh-sach/thu/",
+                                      {"key": "eligibility.rules_disabled", "value": '["d152.art4.hold"]', "nam": "2026"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<strong>2</strong>" in body and "LDTT" in body and "CSTD_CS" in body and "SGDDT" in body
+    assert not PolicyParameter.objects.exists()

@@ -319,3 +319,32 @@ def test_export_escapes_formula_starts(binh, staff, kinds, tmp_path):
 
     cell = load_workbook(out).worksheets[0]["E2"]
     assert cell.value == "'=1+1" and cell.data_type == "s"
+
+
+def test_import_accepts_excel_date_cells_and_semicolon_csv(an):
+    import datetime
+
+    rows = [["CN00001", "khien_trach", datetime.datetime(2023, 3, 1), datetime.date(2023, 9, 1)]]
+    assert run_import("disciplines", xlsx(headers("disciplines"), rows), "d.xlsx").ok
+    text = ";".join(headers("ratings")) + "\nCN00001;ca_nhan;2025;HTTNV\n"
+    result = run_import("ratings", text.encode("utf-8"), "r.csv")
+    assert result.ok and Rating.objects.get(person=an).year == 2025
+
+
+def test_import_unknown_campaign_refused(an):
+    rows = [["CN00001", "ca_nhan", "LDTT", 2025, "1/QĐ", "01/02/2026", "cong_trang", "PT-KHONGCO", ""]]
+    assert_refused(run_import("awards", xlsx(headers("awards"), rows), "a.xlsx"), "dòng 2, cột H: không tìm thấy phong trào \"PT-KHONGCO\"")
+
+
+def test_import_excel_formula_cell_refused(an):
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(headers("households"))
+    ws.append(["HO9001", "=1+1", "", "SGDDT"])
+    out = io.BytesIO()
+    wb.save(out)
+    assert_refused(run_import("households", out.getvalue(), "h.xlsx"), "dòng 2, cột B", "ký tự công thức")
