@@ -8,8 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.enums import Role
-from awards.catalog_data import kind_rows
-from awards.models import AwardKind
 from blocs import services as bloc_services
 from blocs.models import GroupYear, Score
 from campaigns.enums import CampaignState
@@ -22,18 +20,11 @@ from tests.factories.org import PersonFactory, UnitFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _catalog():
-    # A transactional test may follow another one that flushed the catalog loaded by migrations.
-    for row in kind_rows():
-        AwardKind.objects.get_or_create(code=row["code"], defaults=row)
-
-
 def _logout(page):
     page.get_by_role("button", name="Đăng xuất").click()
 
 
 def test_campaign_and_bloc_journey(page, login, monkeypatch):
-    _catalog()
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: datetime.date(2026, 11, 20))
     root = UnitFactory(code="UBND", name="Ủy ban nhân dân tỉnh")
     snv = UnitFactory(code="SNV", name="Sở Nội vụ", parent=root)
