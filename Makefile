@@ -30,7 +30,7 @@ worker: venv
 # All tests, browser tests included. SQLite unless DATABASE_URL is set.
 test: venv system
 	$(PY) -m ruff check .
-	$(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "Thiếu migration: chạy manage.py makemigrations" && exit 1)
+	DEBUG=on $(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "Thiếu migration: chạy manage.py makemigrations" && exit 1)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: venv system

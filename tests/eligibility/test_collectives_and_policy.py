@@ -195,3 +195,34 @@ def test_scan_of_a_queryset_matches_the_list(province):
                                                  kind_codes=["CSTD_CS"], year=2026) for j in js]
     assert sorted(v.subject_code for v in by_list) == sorted(v.subject_code for v in by_qs)
     assert all(v.eligible for v in by_list)
+
+
+def test_rule_period_set_by_province_moves_a_rule_out_of_force():
+    person = PersonFactory()
+    RatingFactory(person=person, year=2026, grade="HTTNV")
+    params = {**load_params(), "eligibility.rule_periods": {"art24.ldtt.rating": [2027, None]}}
+    v = evaluate(subject_type="individual", subject=person, kind_code="LDTT", year=2026, params=params)
+    assert not v.eligible and reason(v, "rules.not_in_force")
+
+
+@pytest.mark.parametrize("key, raw, message", [
+    ("eligibility.rule_periods", '{"nope": [2024, null]}', "không tồn tại"),
+    ("eligibility.rule_periods", '{"art24.ldtt.rating": [2026, 2024]}', "Thời kỳ"),
+    ("eligibility.rules_disabled", '"d152.art4.hold"', "danh sách"),
+    ("eligibility.cap_cstd_cs_pct_of_ldtt", "150", "0 đến 100"),
+    ("eligibility.khong_co", "1", "không tồn tại"),
+])
+def test_policy_values_are_validated(key, raw, message):
+    from django.core.exceptions import ValidationError
+
+    from awards.eligibility.services import parse_value
+
+    with pytest.raises(ValidationError, match=message):
+        parse_value(key, raw)
+
+
+def test_cap_can_be_switched_off_with_empty_value():
+    from awards.eligibility.services import parse_value
+
+    assert parse_value("eligibility.cap_cstd_cs_pct_of_ldtt", "") is None
+    assert parse_value("eligibility.cap_cstd_cs_pct_of_ldtt", "15") == 15
