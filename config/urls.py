@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("awards.urls_public")),
     path("accounts/", include("accounts.urls")),
     path("to-chuc/", include("org.urls")),
     path("phong-trao/", include("campaigns.urls")),

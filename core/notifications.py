@@ -15,3 +15,11 @@ def unread_count(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def mark_all_read(user) -> int:
+    """Mark every unread notification of ``user`` as read (their own rows only; not audited:
+    reading is not a change of record)."""
+    from django.utils import timezone
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

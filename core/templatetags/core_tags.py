@@ -31,3 +31,12 @@ def query_with(context, **kwargs):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context) -> int:
+    """How many in-app notifications the signed-in user has not read (top bar)."""
+    from core.notifications import unread_count
+
+    request = context.get("request")
+    return unread_count(getattr(request, "user", None)) if request else 0

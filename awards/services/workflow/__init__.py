@@ -19,3 +19,4 @@ from .dossiers import (  # noqa: F401
     line_update,
     submission_problems,
 )
+from .posting import feedback_rate_limited, feedback_submit, posting_create  # noqa: F401, E402

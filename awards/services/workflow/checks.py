@@ -6,6 +6,7 @@ staff with a written reason; duplicates, missing documents and a kind that does 
 subject may not.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -57,10 +58,8 @@ def evaluate_line(line: NominationLine) -> dict | None:
     """The eligibility verdict for a line as a JSON-ready dict, or None when no rules apply."""
     if line.dossier.commendation_type in HISTORY_FREE_TYPES:
         return None
-    try:
-        from ... import eligibility
-    except ImportError:  # the engine is not installed yet: no rules to show
-        return None
+    from ... import eligibility
+
     verdict = eligibility.evaluate(
         subject_type=line.subject_type, subject=line.nominee, kind_code=line.kind.code, year=line.dossier.year
     )
@@ -74,27 +73,21 @@ def evaluate_line(line: NominationLine) -> dict | None:
 
 
 def _cap_messages(dossier: Dossier, lines: list[NominationLine]) -> dict[int, list[str]]:
-    """Cap breaches per line id, from ``awards.eligibility.check_caps``."""
-    try:
-        from ...eligibility import check_caps
-    except ImportError:
+    """Cap breaches per line id, from ``awards.eligibility.check_caps`` for the dossier's unit."""
+    from ...eligibility import check_caps
+
+    proposed = Counter(ln.kind.code for ln in lines)
+    if not proposed:
         return {}
-    result = check_caps(
-        unit=dossier.unit, year=dossier.year,
-        nominations=[(ln.subject_type, ln.nominee, ln.kind.code) for ln in lines],
-    )
     found: dict[int, list[str]] = {}
-    for breach in result or []:
-        index = getattr(breach, "index", None)
-        message = str(getattr(breach, "detail", breach))
-        targets = [lines[index]] if isinstance(index, int) and 0 <= index < len(lines) else lines
+    for reason in check_caps(unit=dossier.unit, year=dossier.year, proposed=dict(proposed)):
+        if reason.passed:
+            continue
+        code = reason.rule.split(".", 1)[1].upper() if "." in reason.rule else ""
+        targets = [ln for ln in lines if ln.kind.code == code] or lines
         for ln in targets:
-            found.setdefault(ln.pk, []).append(message)
+            found.setdefault(ln.pk, []).append(reason.detail)
     return found
-
-
-def _subject_key(subject_type: str, pk: int) -> tuple[str, int]:
-    return (subject_type, pk)
 
 
 def _line_key(line: NominationLine) -> tuple[str, int, int]:

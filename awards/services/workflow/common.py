@@ -1,6 +1,7 @@
 """Helpers shared by the workflow, council and decision services."""
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,9 @@ from core.notifications import notify
 
 from ...enums_workflow import DossierState, can_transition
 from ...models import Dossier
+
+# Set by the demo loader: in-app notifications only, no e-mail (captured when a change is queued).
+quiet_email: ContextVar[bool] = ContextVar("quiet_email", default=False)
 
 
 class WorkflowError(ValidationError):
@@ -37,7 +41,7 @@ def require_unit_user(actor, unit, *, head: bool = False) -> None:
 
 def lock_dossier(dossier: Dossier) -> Dossier:
     """Re-read the dossier under a row lock (call inside ``transaction.atomic``)."""
-    return Dossier.objects.select_for_update().select_related("unit").get(pk=dossier.pk)
+    return Dossier.objects.select_for_update(of=("self",)).select_related("unit").get(pk=dossier.pk)
 
 
 def move(dossier: Dossier, target: str, *, actor, action: str, reason: str = "", extra_fields=(), before_extra=None) -> None:
@@ -60,11 +64,12 @@ def move(dossier: Dossier, target: str, *, actor, action: str, reason: str = "",
 def notify_after_commit(users: Iterable[User], text: str, url: str = "") -> None:
     """In-app notification and e-mail to ``users`` once the transaction commits."""
     recipients = [u for u in users if u is not None and u.is_active]
+    with_email = not quiet_email.get()
 
     def send():
         for user in recipients:
             notify(user, text, url)
-        emails = [u.email for u in recipients if u.email]
+        emails = [u.email for u in recipients if u.email] if with_email else []
         if emails:
             send_mail(_("[Thi đua – Khen thưởng] %(text)s") % {"text": text[:80]}, f"{text}\n{url}",
                       settings.DEFAULT_FROM_EMAIL, emails, fail_silently=True)
