@@ -33,6 +33,7 @@ from ..enums import SubjectType
 from ..models import PolicyParameter
 
 PAGE_SIZE = 50
+SUBTREE_LIMIT = 3000  # people; above it the unit page lists one level at a time
 READERS = (Role.STAFF, Role.VIEWER, Role.UNIT_OFFICER, Role.UNIT_HEAD)
 
 
@@ -76,16 +77,23 @@ def unit_eligibility(request, code):
     unit = get_object_or_404(units_in_scope(request.user), code=code)
     year = _year(request)
     params = resolve(None)
-    rows = queries.verdict_rows(
-        persons=persons_in_scope(request.user).filter(unit__path__startswith=unit.path),
-        units=units_in_scope(request.user).filter(path__startswith=unit.path),
-        kind_codes=None, year=year, params=params, eligible=True,
-    )
+    persons = persons_in_scope(request.user).filter(unit__path__startswith=unit.path)
+    units = units_in_scope(request.user).filter(path__startswith=unit.path)
+    # A very large subtree (a whole province) is listed level by level: its own people and its
+    # direct sub-units, with links down, so the page never scans tens of thousands of people.
+    direct_only = persons.count() > SUBTREE_LIMIT
+    children = []
+    if direct_only:
+        persons = persons.filter(unit=unit)
+        units = units.filter(pk=unit.pk) | units.filter(parent=unit)
+        children = list(units_in_scope(request.user).filter(parent=unit).order_by("code").values_list("code", "name"))
+    rows = queries.verdict_rows(persons=persons, units=units, kind_codes=None, year=year, params=params, eligible=True)
     counts = queries.eligible_counts(rows)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "awards/eligibility/unit.html", {
         "unit": unit, "year": year, "page": page, "counts": [(k, label(k), n) for k, n in counts.items()],
-        "caps": cap_rows(unit=unit, year=year, proposed={}, params=params),
+        "caps": cap_rows(unit=unit, year=year, proposed={}, params=params), "direct_only": direct_only,
+        "children": children, "limit": SUBTREE_LIMIT,
     })
 
 

@@ -251,3 +251,13 @@ def test_what_if_of_a_rule_switch_counts_individuals(client_for, staff, province
     assert response.status_code == 200
     assert "<strong>2</strong>" in body and "LDTT" in body and "CSTD_CS" in body and "SGDDT" in body
     assert not PolicyParameter.objects.exists()
+
+
+def test_unit_page_of_a_very_large_subtree_lists_one_level(client_for, staff, people, monkeypatch):
+    from awards.views import eligibility as views
+
+    monkeypatch.setattr(views, "SUBTREE_LIMIT", 1)
+    body = client_for(staff).get("/khen-thuong/dieu-kien/don-vi/SGDDT/?nam=2026").content.decode()
+    assert "Văn phòng Sở" in body and "/khen-thuong/dieu-kien/don-vi/SGDDT.VP/" in body
+    assert "Nguyễn Văn An" not in body  # works in the sub-unit: listed on its page
+    assert "Nguyễn Văn An" in client_for(staff).get("/khen-thuong/dieu-kien/don-vi/SGDDT.VP/?nam=2026").content.decode()
