@@ -8,4 +8,5 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         # Registers the eligibility area's policy parameters in awards.policy.DEFAULTS.
+        from . import policy_security  # noqa: F401
         from .eligibility import params  # noqa: F401

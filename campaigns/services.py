@@ -165,7 +165,7 @@ def campaign_launch(*, actor, campaign: Campaign, reason: str = "") -> Campaign:
         _notify_units(
             unit_ids,
             _("Phát động phong trào: %(name)s") % {"name": current.name},
-            _("Phong trào “%(name)s” đã được phát động theo văn bản số %(number)s. Đề nghị đơn vị đăng ký thi đua trên hệ thống.")
+            _("%(name)s đã được phát động theo văn bản số %(number)s. Đề nghị đơn vị đăng ký thi đua trên hệ thống.")
             % {"name": current.name, "number": current.directive_number},
         )
     campaign.refresh_from_db()
@@ -313,7 +313,7 @@ def registration_remind(*, actor, campaign: Campaign, units: Iterable | None = N
         _notify_units(
             unit_ids,
             _("Nhắc đăng ký thi đua: %(name)s") % {"name": current.name},
-            _("Đơn vị chưa đăng ký thi đua theo phong trào “%(name)s”. Đề nghị đăng ký trên hệ thống.") % {"name": current.name},
+            _("Đơn vị chưa đăng ký thi đua theo %(name)s. Đề nghị đăng ký trên hệ thống.") % {"name": current.name},
         )
     return len(unit_ids)
 

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "import_export",
     "django_tasks",
     "django_tasks_db",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -112,6 +116,7 @@ else:
         DATABASES["replica"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
         DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["core.routers.ReportsReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Users and sign-in --------------------------------------------------------------------------
@@ -139,6 +144,10 @@ AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ENGINE = env("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
+# Sessions end SESSION_COOKIE_AGE after sign-in (8 h) or when the browser closes.
+# Second factor (TOTP): the default of the policy parameter security.totp_mandatory.
+OTP_MANDATORY_DEFAULT = env.bool("OTP_MANDATORY", default=False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Thi đua – Khen thưởng")
 
 # --- Language, time, formats --------------------------------------------------------------------
 LANGUAGE_CODE = "vi"

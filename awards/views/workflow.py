@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -121,9 +122,19 @@ def _detail_context(request, dossier: Dossier) -> dict:
         "can_receive": is_staff and dossier.state == DossierState.SUBMITTED,
         "can_appraise": is_staff and dossier.state == DossierState.IN_APPRAISAL,
         "history_free": dossier.commendation_type in HISTORY_FREE_TYPES,
-        "line_form": LineForm(), "document_form": DocumentForm(), "receive_form": ReceiveForm(initial={"appraiser": user.pk}),
+        "line_form": _line_form(dossier), "document_form": DocumentForm(), "receive_form": ReceiveForm(initial={"appraiser": user.pk}),
         "note_form": NoteForm(), "today": timezone.localdate(),
     }
+
+
+def _line_form(dossier: Dossier) -> LineForm:
+    """The add-line form; changing the kind asks the server for the nominee's verdict (htmx)."""
+    form = LineForm()
+    form.fields["kind"].widget.attrs.update({
+        "hx-get": reverse("awards:line-preview", args=[dossier.uuid]), "hx-trigger": "change",
+        "hx-target": "#line-preview", "hx-include": "#line-form",
+    })
+    return form
 
 
 @login_required

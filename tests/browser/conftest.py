@@ -63,3 +63,17 @@ def login(page):
         return page
 
     return do
+
+
+@pytest.fixture(autouse=True)
+def _award_catalog(request):
+    """Put back the catalog the data migration loaded: a transactional test flushes every table when
+    it ends, so the browser test that runs after another one would otherwise find no award kinds."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("awards.migrations.0002_load_catalog").load(apps, None)

@@ -1,0 +1,42 @@
+"""Steps that bring a dossier to a given state through the services."""
+
+import datetime
+
+from django.utils import timezone
+
+from awards.services import council, decisions
+from awards.services import workflow as wf
+
+
+def to_appraised(dossier, head, staff):
+    wf.dossier_submit(actor=head, dossier=dossier)
+    wf.dossier_receive(actor=staff, dossier=dossier, appraiser=staff)
+    for line in dossier.lines.all():
+        wf.line_appraise(actor=staff, line=line, passed=True)
+    wf.dossier_finish_appraisal(actor=staff, dossier=dossier)
+    dossier.refresh_from_db()
+    return dossier
+
+
+def open_meeting(dossier, staff, members, present=None, mode="secret"):
+    today = timezone.localdate()
+    meeting = council.meeting_create(actor=staff, title="Họp", date=today, members=members, lines=dossier.lines.all(), ballot_mode=mode)
+    council.meeting_set_attendance(actor=staff, meeting=meeting, present_ids=[m.pk for m in (present if present is not None else members)])
+    council.meeting_open(actor=staff, meeting=meeting)
+    return meeting
+
+
+def to_voted(dossier, head, staff, members, yes=5):
+    to_appraised(dossier, head, staff)
+    meeting = open_meeting(dossier, staff, members)
+    for item in meeting.items.all():
+        voters = [m for m in members if m not in item.recused.all()]
+        for m in voters[:yes]:
+            council.ballot_cast(actor=m, item=item, choice="yes")
+    council.meeting_close(actor=staff, meeting=meeting)
+    return meeting
+
+
+def draft_decision(staff, number="10/QĐ-UBND", date=datetime.date(2026, 12, 20)):
+    return decisions.decision_create_draft(actor=staff, number=number, date=date, signer="Chủ tịch", title="Tặng Bằng khen",
+                                           lines=decisions.decidable_lines())
