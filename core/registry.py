@@ -51,7 +51,11 @@ def nav_items(user) -> list[NavItem]:
     items: list[NavItem] = []
     for module in _modules("nav"):
         items.extend(module.items(user))
-    return sorted(items, key=lambda item: (item.order, item.label))
+    # Each section appears once, placed by its first item; items keep their order inside it.
+    section_rank: dict[str, int] = {}
+    for item in items:
+        section_rank[item.section] = min(item.order, section_rank.get(item.section, item.order))
+    return sorted(items, key=lambda item: (section_rank[item.section], item.section, item.order, item.label))
 
 
 def dashboard_panels(user) -> list[Panel]:

@@ -79,3 +79,11 @@ def test_unit_role_requires_unit(client_for, staff):
 
 def test_only_staff_manage_users(client_for, officer):
     assert client_for(officer).get("/accounts/nguoi-dung/").status_code == 403
+
+
+def test_navigation_shows_each_section_once(client_for, staff):
+    from core.registry import nav_items
+
+    sections = [item.section for item in nav_items(staff)]
+    seen = [s for i, s in enumerate(sections) if i == 0 or sections[i - 1] != s]
+    assert len(seen) == len(set(seen))
