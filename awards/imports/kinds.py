@@ -1,6 +1,7 @@
 """One specification per import kind (CONTRACTS §4): headers, row parsing, bulk resolution and
 bulk write. Codes are resolved with one query per referenced table (chunked), never per row."""
 
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -57,18 +58,22 @@ class Parsed:
     data: dict
 
 
-class Spec:
+class Spec(ABC):
+    """One import kind: its headers, how a row is parsed, how parsed rows become objects."""
+
     kind: str = ""
     headers: list[str] = []
     optional: list[str] = []
     staff_only = False
     example: list = []
 
+    @abstractmethod
     def parse(self, row: Row) -> dict:
-        raise NotImplementedError
+        """The row's cleaned values; cell errors are recorded on ``row``."""
 
+    @abstractmethod
     def resolve(self, items: list[Parsed], ctx: Context) -> list:
-        raise NotImplementedError
+        """Unsaved model objects for the parsed rows, with codes resolved in bulk."""
 
     def write(self, objects: list) -> int:
         type(objects[0]).objects.bulk_create(objects, batch_size=BATCH) if objects else None
