@@ -16,7 +16,7 @@ from reports import official
 from reports.models import CertificateFieldPosition
 from tests.factories.awards_register import make_award
 from tests.factories.org import HouseholdFactory, PersonFactory
-from tests.reports.helpers import pdf_text
+from tests.reports.helpers import flat_text, pdf_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +46,26 @@ def decision(province, staff):
 
 
 def test_decision_pdf_has_the_official_layout_and_annex(decision, tmp_path):
-    text = " ".join(pdf_text(official.decision_pdf(decision), tmp_path).split())
+    content = official.decision_pdf(decision)
+    text = flat_text(content, tmp_path)
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1234/QĐ-UBND",
         "Demo, ngày 02 tháng 12 năm 2026", "QUYẾT ĐỊNH", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
         "Điều 1.", "Điều 2.", "Điều 3.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Lương", "Nơi nhận:",
         "1 tập thể, 2 cá nhân, 1 hộ gia đình", "I. Tập thể (1)", "II. Cá nhân (2)", "III. Hộ gia đình (1)",
-        "Bà Nguyễn Thị Ánh, Chuyên viên", "Hộ ông/bà Giàng A Páo", "5.270.000 đồng",
+        "Tổng cộng: 5.270.000 đồng.",
     ]:
         assert expected in text, expected
+    # the annex, row by row: name (with title and position), unit, kind, amount in their own cells
+    kind = "Bằng khen cấp bộ, ban, ngành, tỉnh (Bằng khen của Chủ tịch UBND tỉnh)"
+    rows = pdf_rows(content, tmp_path)
+    for row in [
+        ["1", "Văn phòng Sở", "Sở Giáo dục và Đào tạo", kind, "2.340.000"], ["Cộng tập thể", "2.340.000"],
+        ["1", "Bà Nguyễn Thị Ánh, Chuyên viên", "Văn phòng Sở", kind, "1.170.000"],
+        ["2", "Ông Lò Văn Dũng, Chuyên viên", "Sở Giáo dục và Đào tạo", kind, "1.170.000"], ["Cộng cá nhân", "2.340.000"],
+        ["1", "Hộ ông/bà Giàng A Páo", "Văn phòng Sở", kind, "590.000"], ["Cộng hộ gia đình", "590.000"],
+    ]:
+        assert row in rows, row
 
 
 def test_decision_certificates_one_page_per_award(decision, tmp_path):
@@ -68,7 +79,7 @@ def test_decision_certificates_one_page_per_award(decision, tmp_path):
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     first = " ".join(reader.pages[0].extract_text().split())
     assert "BẰNG KHEN" in first and "Văn phòng Sở" in first
-    text = pdf_text(content, tmp_path)
+    text = flat_text(content, tmp_path)
     assert "Nguyễn Thị Ánh" in text and "Hoàn thành xuất sắc nhiệm vụ năm 2026" in text
 
 
@@ -134,11 +145,16 @@ def meeting(decision, staff, council_member):
 
 
 def test_minutes_show_the_stored_results(meeting, tmp_path):
-    text = " ".join(pdf_text(official.minutes_pdf(meeting), tmp_path).split())
+    content = official.minutes_pdf(meeting)
+    text = flat_text(content, tmp_path)
     assert "BIÊN BẢN" in text and "Phiên họp xét khen thưởng năm 2026" in text
     assert "có mặt: 6" in text and "đủ số lượng" in text
     assert "đề nghị khen thưởng 3 trường hợp; không thông qua 1 trường hợp" in text
-    assert "Giàng A Páo" in text
+    # one row per agenda item with its stored tally and result
+    kind = "Bằng khen cấp bộ, ban, ngành, tỉnh (Bằng khen của Chủ tịch UBND tỉnh)"
+    rows = pdf_rows(content, tmp_path)
+    assert ["1", "Nguyễn Thị Ánh", "Văn phòng Sở", kind, "6", "5", "1", "0", "Thông qua"] in rows
+    assert ["4", "Hộ ông/bà Giàng A Páo", "Văn phòng Sở", kind, "6", "1", "1", "4", "Không thông qua"] in rows
 
 
 @pytest.mark.parametrize(("persona", "expected"), [("staff", 200), ("council_member", 200), ("officer", 403), (None, 302)])
@@ -151,7 +167,7 @@ def test_cover_letter_lists_the_forwarded_lines(decision, staff, tmp_path, clien
     fwd = Forwarding.objects.create(number="88/TTr-UBND", date=datetime.date(2026, 12, 1), created_by=staff,
                                     title="Về việc đề nghị tặng Bằng khen của Thủ tướng Chính phủ")
     NominationLine.objects.filter(decision=decision, person__isnull=False).update(forwarding=fwd)
-    text = " ".join(pdf_text(official.cover_letter_pdf(fwd), tmp_path).split())
+    text = flat_text(official.cover_letter_pdf(fwd), tmp_path)
     assert "TỜ TRÌNH" in text and "Số: 88/TTr-UBND" in text and "Kính gửi: Bộ Nội vụ" in text
     assert "cho 2 trường hợp" in text and "Lò Văn Dũng" in text and "Giàng A Páo" not in text
     assert client_for(staff).get(reverse("reports:forwarding-cover-letter", args=[fwd.uuid])).status_code == 200
