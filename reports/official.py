@@ -169,7 +169,7 @@ def minutes_context(meeting: Meeting) -> dict:
         .order_by("order", "id")
     )
     seats = list(meeting.seats.select_related("user").order_by("user__full_name"))
-    ctx = pdf.document_context(issuer=f"HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG\n{settings.PROVINCE_NAME.upper()}",
+    ctx = pdf.document_context(issuer=f"HỘI ĐỒNG THI ĐUA,\nKHEN THƯỞNG {settings.PROVINCE_NAME.upper()}",
                                date=meeting.date, title=meeting.title)
     ctx.update({
         "meeting": meeting, "items": [{"item": i, "name": recipient_name(i.line), "unit": recipient_unit(i.line)} for i in items],
