@@ -13,7 +13,8 @@ from awards.models.decisions import Decision, Forwarding
 from awards.models.workflow import Dossier, NominationLine
 from core.models import ActivityLog
 from reports import official
-from reports.models import CertificateFieldPosition
+from reports.enums import DocumentStatus
+from reports.models import CertificateFieldPosition, GeneratedDocument
 from tests.factories.awards_register import make_award
 from tests.factories.org import HouseholdFactory, PersonFactory
 from tests.reports.helpers import flat_text, pdf_rows
@@ -181,3 +182,55 @@ def test_decision_context_query_count_is_constant(decision, django_assert_num_qu
                                   kind=award.kind, decision=decision, award=award)
     with django_assert_num_queries(1):
         official.decision_context(decision)
+
+
+def test_large_decision_offers_background_certificates(decision, staff, client_for, monkeypatch):
+    monkeypatch.setattr(official, "CERTIFICATES_IN_REQUEST", 3)  # the fixture decision has 4
+    response = client_for(staff).get(reverse("reports:decision-certificates", args=[decision.uuid]), {"mau": "phoi"})
+    page = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "Quyết định có 4 bằng khen" in page and 'name="mau" value="phoi"' in page
+    assert reverse("reports:decision-certificates-request", args=[decision.uuid]) in page
+    assert not GeneratedDocument.objects.exists()  # a GET queues nothing
+
+
+def test_background_certificates_render_every_page_in_parts(
+    decision, staff, client_for, tmp_path, django_capture_on_commit_callbacks, monkeypatch
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    monkeypatch.setattr(official, "CERTIFICATES_PER_PART", 3)  # two parts: 3 + 1 certificates
+    url = reverse("reports:decision-certificates-request", args=[decision.uuid])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(staff).post(url, {"mau": "thiet-ke"})
+    document = GeneratedDocument.objects.get()
+    assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
+    document.refresh_from_db()
+    assert (document.kind, document.status, document.progress) == ("certificates", DocumentStatus.DONE, 100)
+    assert document.title == "Bằng khen theo Quyết định số 1234/QĐ-UBND"
+    content = document.file.read()
+    reader = PdfReader(BytesIO(content))
+    assert len(reader.pages) == 4
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    expected = ["Nguyễn Thị Ánh", "Lò Văn Dũng", "Văn phòng Sở", "Hộ ông/bà Giàng A Páo"]
+    assert [item["name"] for item in official.certificate_items(official.decision_awards(decision))] == expected
+    assert [name in page for name, page in zip(expected, pages, strict=True)] == [True] * 4  # in order, across parts
+    assert all("BẰNG KHEN" in page and "1234/QĐ-UBND" in page for page in pages)
+    assert ActivityLog.objects.filter(action="document_request").count() == 1
+
+
+@pytest.mark.parametrize(("persona", "expected"), [
+    ("viewer", 403), ("officer", 403), ("council_member", 403), (None, 302),
+])
+def test_background_certificates_are_staff_only(decision, client_for, request, persona, expected):
+    user = request.getfixturevalue(persona) if persona else None
+    url = reverse("reports:decision-certificates-request", args=[decision.uuid])
+    assert client_for(user).post(url).status_code == expected
+    assert not GeneratedDocument.objects.exists()
+
+
+def test_background_certificates_need_a_post(decision, staff, client_for):
+    url = reverse("reports:decision-certificates-request", args=[decision.uuid])
+    assert client_for(staff).get(url).status_code == 405
