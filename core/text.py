@@ -8,7 +8,9 @@ alike. ``đ``/``Đ`` are letters with a stroke, not combining marks, so they are
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Bidi overrides and isolates (U+202A–202E, U+2066–2069) can make a name display reversed or
+# spoofed ("Trojan source"): removed like the other invisible characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
 
 
