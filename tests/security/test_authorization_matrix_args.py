@@ -48,6 +48,7 @@ awards:eligibility-collective   GET    302   200   200   200   404   403     200
 awards:eligibility-person       GET    302   200   200   200   404   403     200    404
 awards:eligibility-unit         GET    302   200   200   200   404   403     200    404
 awards:forwarding-detail        GET    302   200   403   403   403   403     200    403
+awards:import-cancel            POST   302   302   302   403   404   403     403    403
 awards:import-confirm           POST   302   302   302   403   404   403     403    403
 awards:import-detail            GET    302   200   200   403   404   403     403    403
 awards:import-status            GET    302   200   200   403   404   403     403    403
