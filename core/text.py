@@ -41,8 +41,9 @@ def fold(value: str | None) -> str:
 
 
 def search_terms(query: str | None) -> list[str]:
-    """The folded words of a search box entry; every word must match."""
-    return fold(query).split()
+    """The folded words of a search box entry; every word must match. Control characters go
+    first: PostgreSQL refuses a NUL in a query parameter."""
+    return fold(clean_text(query)).split()
 
 
 def filter_search(queryset, query: str | None, field: str = "search_text"):

@@ -447,3 +447,17 @@ def test_import_data_takes_hostile_names(world, tmp_path, capsys, payload, fmt):
     stored = Person.objects.get(code="CN.NHAP").full_name
     assert stored == (payload.stored if payload.stored is not None else payload.value.strip())
     assert unicodedata.is_normalized("NFC", stored) and not CONTROL.search(stored)
+
+
+def test_lockout_username_is_cleaned_and_fits_the_axes_column():
+    from accounts.lockout import lockout_username
+
+    assert lockout_username(None, {"username": "Â" * 5001}) == "Â" * 150
+    assert lockout_username(None, {"username": "canbo\x00\u202e"}) == "canbo"
+    assert lockout_username(None, {}) is None
+
+
+def test_search_terms_drop_control_characters():
+    from core.text import search_terms
+
+    assert search_terms("Nguyễn\x00 Văn\u202e") == ["nguyen", "van"]
