@@ -29,7 +29,7 @@ from django.utils.translation import get_language
 
 T = TypeVar("T")
 WINDOW = 1000
-VERSION = 1  # bump when what the rules compute changes shape, so old entries are never read
+VERSION = 2  # bump when what the rules compute changes shape, so old entries are never read
 
 
 def timeout() -> int:
