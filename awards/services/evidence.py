@@ -67,6 +67,20 @@ def rating_update(*, actor, rating: Rating, grade: str, reason: str = "") -> Rat
     return rating
 
 
+def rating_set(*, actor, subject_type: str, subject, year: int, grade: str, reason: str = "") -> Rating:
+    """The rating of ``subject`` (a Person or a Unit) for ``year`` becomes ``grade``: recorded when
+    there is none, its grade changed otherwise. Side effect: audit row ``awards.rating.create`` or
+    ``awards.rating.update`` (none when the grade is already that)."""
+    subject_field = "person" if subject_type == SubjectType.INDIVIDUAL else "unit"
+    _check_scope(actor, subject.unit if subject_type == SubjectType.INDIVIDUAL else subject)
+    with transaction.atomic():
+        existing = Rating.objects.select_for_update(of=("self",)).filter(**{subject_field: subject, "year": year}).first()
+        if existing is not None:
+            return rating_update(actor=actor, rating=existing, grade=grade, reason=reason)
+        rating = Rating(subject_type=subject_type, year=year, grade=grade, **{subject_field: subject})
+        return rating_create(actor=actor, rating=rating, reason=reason)
+
+
 def _check_authors(actor, authors) -> None:
     if not authors:
         raise ValidationError({"authors": _("Sáng kiến cần ít nhất một tác giả.")})
