@@ -15,8 +15,6 @@ urlpatterns = [
     path("bao-cao/van-ban/<uuid:uuid>/tao-lai/", views_reports.document_regenerate, name="document-regenerate"),
     path("bao-cao/quyet-dinh/<uuid:uuid>/", views_official.decision_pdf, name="decision-pdf"),
     path("bao-cao/quyet-dinh/<uuid:uuid>/bang-khen/", views_official.decision_certificates, name="decision-certificates"),
-    path("bao-cao/quyet-dinh/<uuid:uuid>/bang-khen/tao/", views_official.decision_certificates_request,
-         name="decision-certificates-request"),
     path("bao-cao/khen-thuong/<uuid:uuid>/bang-khen/", views_official.award_certificate, name="award-certificate"),
     path("bao-cao/phien-hop/<uuid:uuid>/bien-ban/", views_official.meeting_minutes, name="meeting-minutes"),
     path("bao-cao/to-trinh/<uuid:uuid>/", views_official.forwarding_cover_letter, name="forwarding-cover-letter"),

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.enums import Role
 from accounts.permissions import role_required, staff_required
@@ -43,10 +42,12 @@ def decision_certificates(request, uuid):
     """Every certificate of a decision, one per page (designed layout or the pre-printed blank).
 
     A decision with more than ``CERTIFICATES_IN_REQUEST`` certificates gets a page offering the
-    background rendering instead (``decision_certificates_request``), so no request renders
-    hundreds of pages.
+    background rendering instead: its form POSTs here, which queues the document
+    (``_queue_certificates``), so no request renders hundreds of pages and a GET queues nothing.
     """
     decision = get_object_or_404(Decision, uuid=uuid)
+    if request.method == "POST":
+        return _queue_certificates(request, decision)
     layout = _layout(request)
     awards = official.decision_awards(decision)
     count = awards.count()
@@ -59,11 +60,8 @@ def decision_certificates(request, uuid):
     return _pdf(content, f"bang-khen-{decision.year}-{decision.pk}-{layout}.pdf")
 
 
-@require_POST
-@staff_required
-def decision_certificates_request(request, uuid):
+def _queue_certificates(request, decision: Decision):
     """Queue the certificates of a decision as a background document and show its progress page."""
-    decision = get_object_or_404(Decision, uuid=uuid)
     layout = LAYOUTS.get(request.POST.get("mau", "thiet-ke"), "designed")
     suffix = "" if layout == "designed" else _(" (in trên phôi)")
     document = services.document_request(

@@ -190,7 +190,7 @@ def test_large_decision_offers_background_certificates(decision, staff, client_f
     page = response.content.decode()
     assert response["Content-Type"].startswith("text/html")
     assert "Quyết định có 4 bằng khen" in page and 'name="mau" value="phoi"' in page
-    assert reverse("reports:decision-certificates-request", args=[decision.uuid]) in page
+    assert f'action="{reverse("reports:decision-certificates", args=[decision.uuid])}"' in page
     assert not GeneratedDocument.objects.exists()  # a GET queues nothing
 
 
@@ -202,7 +202,7 @@ def test_background_certificates_render_every_page_in_parts(
     from pypdf import PdfReader
 
     monkeypatch.setattr(official, "CERTIFICATES_PER_PART", 3)  # two parts: 3 + 1 certificates
-    url = reverse("reports:decision-certificates-request", args=[decision.uuid])
+    url = reverse("reports:decision-certificates", args=[decision.uuid])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(staff).post(url, {"mau": "thiet-ke"})
     document = GeneratedDocument.objects.get()
@@ -226,11 +226,6 @@ def test_background_certificates_render_every_page_in_parts(
 ])
 def test_background_certificates_are_staff_only(decision, client_for, request, persona, expected):
     user = request.getfixturevalue(persona) if persona else None
-    url = reverse("reports:decision-certificates-request", args=[decision.uuid])
+    url = reverse("reports:decision-certificates", args=[decision.uuid])
     assert client_for(user).post(url).status_code == expected
     assert not GeneratedDocument.objects.exists()
-
-
-def test_background_certificates_need_a_post(decision, staff, client_for):
-    url = reverse("reports:decision-certificates-request", args=[decision.uuid])
-    assert client_for(staff).get(url).status_code == 405
