@@ -152,10 +152,10 @@ class InitiativeForm(ReasonMixin, forms.ModelForm):
             # the code is the initiative's stable identifier (files, URLs, the award that used it)
             del self.fields["code"]
             self.fields["reason"].required = True
-            if not self.is_bound:
-                self.initial["co_authors"] = "; ".join(
-                    p.code for p in self.instance.authors.order_by("code") if p.pk != author.pk
-                )
+            # also when bound: ``changed_data`` compares the posted list with the stored one
+            self.initial.setdefault("co_authors", "; ".join(
+                p.code for p in self.instance.authors.order_by("code") if p.pk != author.pk
+            ))
         else:
             self.fields["code"].validators.append(code_validator)
 

@@ -5,7 +5,7 @@ and its sub-units. Every write is logged in its own transaction.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.enums import Role
@@ -78,7 +78,14 @@ def rating_set(*, actor, subject_type: str, subject, year: int, grade: str, reas
         if existing is not None:
             return rating_update(actor=actor, rating=existing, grade=grade, reason=reason)
         rating = Rating(subject_type=subject_type, year=year, grade=grade, **{subject_field: subject})
-        return rating_create(actor=actor, rating=rating, reason=reason)
+        try:
+            with transaction.atomic():
+                return rating_create(actor=actor, rating=rating, reason=reason)
+        except IntegrityError:
+            # Someone recorded the same year at the same moment (the unique constraint waited for
+            # their commit): change that rating instead of failing.
+            existing = Rating.objects.select_for_update(of=("self",)).get(**{subject_field: subject, "year": year})
+            return rating_update(actor=actor, rating=existing, grade=grade, reason=reason)
 
 
 def _check_authors(actor, authors) -> None:

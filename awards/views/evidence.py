@@ -55,6 +55,11 @@ def _unit_back(unit) -> str:
     return reverse("awards:passport-unit", args=[unit.code])
 
 
+def _changed(form) -> bool:
+    """True when a field other than the reason differs from the stored record."""
+    return bool(set(form.changed_data) - {"reason"})
+
+
 def _rating(request, *, subject_type, subject, back_url):
     ratings = Rating.objects.filter(
         **{"person" if subject_type == SubjectType.INDIVIDUAL else "unit": subject}
@@ -63,6 +68,10 @@ def _rating(request, *, subject_type, subject, back_url):
         form = RatingForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            if ratings.filter(year=data["year"], grade=data["grade"]).exists():
+                messages.info(request, _("Xếp loại năm %(year)s đã là %(grade)s; không có gì thay đổi.")
+                              % {"year": data["year"], "grade": data["grade"]})
+                return redirect(back_url)
             try:
                 services.rating_set(
                     actor=request.user,
@@ -132,6 +141,9 @@ def discipline_edit(request, code, pk):
     discipline = get_object_or_404(Discipline.objects.filter(person=person), pk=pk)
     before = snapshot(discipline, services.DISCIPLINE_FIELDS)
     form = DisciplineForm(_posted(request), instance=discipline)
+    if request.method == "POST" and form.is_valid() and not _changed(form):
+        messages.info(request, _("Không có thay đổi nào để lưu."))
+        return redirect(_person_back(person))
     if request.method == "POST" and form.is_valid():
         try:
             services.discipline_update(
@@ -191,6 +203,9 @@ def initiative_edit(request, code, initiative_code):
     form = InitiativeForm(
         _posted(request), instance=initiative, author=person, authors_in_scope=persons_in_scope(request.user)
     )
+    if request.method == "POST" and form.is_valid() and not _changed(form):
+        messages.info(request, _("Không có thay đổi nào để lưu."))
+        return redirect(_person_back(person))
     if request.method == "POST" and form.is_valid():
         try:
             services.initiative_update(

@@ -487,3 +487,29 @@ def test_officer_cannot_edit_initiative_with_co_author_outside_their_unit(client
     assert response.status_code == 403
     shared.refresh_from_db()
     assert shared.scope == "co_so" and set(shared.authors.all()) == {an, binh}
+
+
+def test_saving_without_a_change_says_so_and_logs_nothing(client_for, officer, an, hold, initiative, province):
+    RatingFactory(person=an, year=2025, grade="HTNV")
+    c = client_for(officer)
+    before = ActivityLog.objects.count()
+
+    rating = c.post(reverse("awards:evidence-rating-person", args=[an.code]),
+                    {"year": "2025", "grade": "HTNV", "reason": "xem lại"}, follow=True).content.decode()
+    hold_page = c.post(reverse("awards:evidence-discipline-edit", args=[an.code, hold.pk]),
+                       {"form": "dang_xem_xet", "start_date": "01/02/2025", "end_date": "", "decision_number": "",
+                        "note": "", "reason": "xem lại"}, follow=True).content.decode()
+    same = {"title": "Sổ điểm điện tử", "year": "2025", "scope": "co_so", "decision_number": "3/QĐ", "co_authors": "",
+            "reason": "xem lại"}
+    ini = c.post(reverse("awards:evidence-initiative-edit", args=[an.code, initiative.code]), same, follow=True).content.decode()
+
+    assert "đã là HTNV; không có gì thay đổi" in rating
+    assert "Không có thay đổi nào để lưu." in hold_page and "Không có thay đổi nào để lưu." in ini
+    assert ActivityLog.objects.count() == before
+
+    # Removing a co-author is a change, even though the other fields are as stored.
+    binh = PersonFactory(code="CN00009", unit=province["sub"])
+    initiative.authors.add(binh)
+    page = c.post(reverse("awards:evidence-initiative-edit", args=[an.code, initiative.code]), same, follow=True).content.decode()
+    assert "Không có thay đổi nào để lưu." not in page
+    assert set(initiative.authors.all()) == {an}
