@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
 from core.text import clean_text
 from org.forms import DateInput, code_validator
 
@@ -54,7 +55,7 @@ class ReasonMixin:
         return reason
 
 
-class RatingForm(ReasonMixin, forms.Form):
+class RatingForm(CleanTextMixin, ReasonMixin, forms.Form):
     year = forms.IntegerField(
         label=_("Năm"), error_messages={"required": _("Hãy nhập năm."), "invalid": _("Năm phải là một số.")}
     )
@@ -73,7 +74,7 @@ class RatingForm(ReasonMixin, forms.Form):
         return check_year(self.cleaned_data["year"])
 
 
-class DisciplineForm(ReasonMixin, forms.ModelForm):
+class DisciplineForm(CleanTextMixin, ReasonMixin, forms.ModelForm):
     """A discipline or a pending hold; ``reason`` is required when an existing record is edited."""
 
     reason = reason_field(required=False)
@@ -115,7 +116,7 @@ class DisciplineForm(ReasonMixin, forms.ModelForm):
         return data
 
 
-class InitiativeForm(ReasonMixin, forms.ModelForm):
+class InitiativeForm(CleanTextMixin, ReasonMixin, forms.ModelForm):
     """An initiative of the person whose page it is opened from; the other authors by person code.
 
     ``authors_in_scope`` is the queryset co-authors are looked up in (the writer's scope);

@@ -27,94 +27,100 @@ SKIP_PREFIXES = ("admin:",)
 # Public pages: an anonymous visitor is redirected back to the posting page, not to the login.
 PUBLIC = {"public-feedback"}
 
-# url name                      method anon  staff officer head other council viewer bloc_head
+# url name                          method anon  staff officer head other council viewer bloc_head
 MATRIX_TEXT = """
-accounts:user-edit              GET    302   200   403   403   403   403     403    403
-awards:ballot-cast              POST   302   403   404   404   404   302     403    404
-awards:decision-detail          GET    302   200   403   403   403   403     200    403
-awards:decision-issue           POST   302   302   403   403   403   403     403    403
-awards:document-delete          POST   302   403   302   302   404   404     403    404
-awards:document-download        GET    302   200   200   200   404   404     200    404
-awards:document-upload          POST   302   403   302   302   404   404     403    404
-awards:dossier-checks           GET    302   200   200   200   404   404     200    404
-awards:dossier-detail           GET    302   200   200   200   404   404     200    404
-awards:dossier-edit             GET    302   403   200   200   404   404     403    404
-awards:dossier-finish           POST   302   302   403   403   404   404     403    404
-awards:dossier-receive          POST   302   302   403   403   404   404     403    404
-awards:dossier-return           POST   302   302   403   403   404   404     403    404
-awards:dossier-submit           POST   302   403   403   302   404   404     403    404
-awards:dossier-withdraw         POST   302   403   403   302   404   404     403    404
-awards:eligibility-collective   GET    302   200   200   200   404   403     200    404
-awards:eligibility-person       GET    302   200   200   200   404   403     200    404
-awards:eligibility-unit         GET    302   200   200   200   404   403     200    404
-awards:forwarding-detail        GET    302   200   403   403   403   403     200    403
-awards:import-cancel            POST   302   302   302   403   404   403     403    403
-awards:import-confirm           POST   302   302   302   403   404   403     403    403
-awards:import-detail            GET    302   200   200   403   404   403     403    403
-awards:import-status            GET    302   200   200   403   404   403     403    403
-awards:import-template          GET    302   200   200   403   200   403     403    403
-awards:kind-detail              GET    302   200   200   200   200   200     200    200
-awards:line-add                 POST   302   403   302   302   404   404     403    404
-awards:line-appraise            POST   302   302   403   403   404   404     403    404
-awards:line-override            POST   302   302   403   403   404   404     403    404
-awards:line-preview             GET    302   403   200   200   404   404     403    404
-awards:line-remove              POST   302   403   302   302   404   404     403    404
-awards:meeting-attendance       POST   302   302   403   403   403   403     403    403
-awards:meeting-close            POST   302   302   403   403   403   403     403    403
-awards:meeting-detail           GET    302   200   404   404   404   200     200    404
-awards:meeting-minutes          GET    302   200   404   404   404   200     200    404
-awards:meeting-open             POST   302   302   403   403   403   403     403    403
-awards:nominee-search           GET    302   403   200   200   404   404     403    404
-awards:passport-household       GET    302   200   200   200   404   403     200    404
-awards:passport-person          GET    302   200   200   200   404   403     200    404
-awards:passport-unit            GET    302   200   200   200   404   403     200    404
-awards:posting-detail           GET    302   200   403   403   403   200     403    403
-awards:register-detail          GET    302   200   200   200   404   403     200    404
-awards:register-revoke          POST   302   400   403   403   404   403     403    404
-blocs:agreement                 POST   302   302   403   403   404   404     403    302
-blocs:agreement-file            GET    302   200   200   200   404   404     200    200
-blocs:criterion-add             POST   302   302   403   403   404   404     403    302
-blocs:group-detail              GET    302   200   200   200   404   404     200    200
-blocs:leaders                   POST   302   302   403   403   404   404     403    403
-blocs:members                   POST   302   302   403   403   404   404     403    403
-blocs:proposal                  POST   302   302   403   403   404   404     403    302
-blocs:publish                   POST   302   302   403   403   404   404     403    302
-blocs:scoring-open              POST   302   302   403   403   404   404     403    302
-blocs:sheet                     GET    302   200   200   200   404   404     200    200
-blocs:sheet-self                POST   302   403   302   302   404   404     403    403
-blocs:sheet-verify              POST   302   302   403   403   404   404     403    302
-blocs:sign                      POST   302   403   302   302   404   404     403    302
-blocs:vote                      POST   302   403   302   302   404   404     403    302
-blocs:year-detail               GET    302   200   200   200   404   404     200    200
-blocs:year-start                POST   302   302   403   403   403   403     403    403
-campaigns:close                 GET    302   200   403   403   403   403     403    403
-campaigns:content-add           POST   302   302   403   403   403   403     403    403
-campaigns:detail                GET    302   200   200   200   200   200     200    200
-campaigns:directive             GET    302   200   200   200   200   200     200    200
-campaigns:edit                  GET    302   200   403   403   403   403     403    403
-campaigns:launch                POST   302   302   403   403   403   403     403    403
-campaigns:midterm               GET    302   200   403   403   403   403     403    403
-campaigns:participants          GET    302   200   403   403   403   403     200    403
-campaigns:register              GET    302   404   200   200   200   404     403    200
-campaigns:remind                POST   302   302   403   403   403   403     403    403
-campaigns:review-file           GET    302   200   200   200   200   200     200    200
-campaigns:target-add            POST   302   302   403   403   403   403     403    403
-org:household-edit              GET    302   200   200   403   404   403     403    403
-org:person-detail               GET    302   200   200   200   404   403     200    404
-org:person-edit                 GET    302   200   200   403   404   403     403    403
-org:unit-detail                 GET    302   200   200   200   404   403     200    404
-org:unit-edit                   GET    302   200   403   403   403   403     403    403
-public-feedback                 POST   302   302   302   302   302   302     302    302
-reports:award-certificate       GET    302   200   200   200   404   403     200    404
-reports:decision-certificates   GET    302   200   403   403   403   403     403    403
-reports:decision-pdf            GET    302   200   403   403   403   403     200    403
-reports:document-detail         GET    302   200   200   200   404   403     404    404
-reports:document-download       GET    302   200   200   200   404   403     404    404
-reports:document-regenerate     POST   302   302   302   302   404   403     404    404
-reports:document-retry          POST   302   302   403   403   404   403     404    404
-reports:document-status         GET    302   200   200   200   404   403     404    404
-reports:forwarding-cover-letter GET    302   200   403   403   403   403     200    403
-reports:meeting-minutes         GET    302   200   403   403   403   200     200    403
+accounts:user-edit                  GET    302   200   403   403   403   403     403    403
+awards:ballot-cast                  POST   302   403   404   404   404   302     403    404
+awards:decision-detail              GET    302   200   403   403   403   403     200    403
+awards:decision-issue               POST   302   302   403   403   403   403     403    403
+awards:document-delete              POST   302   403   302   302   404   404     403    404
+awards:document-download            GET    302   200   200   200   404   404     200    404
+awards:document-upload              POST   302   403   302   302   404   404     403    404
+awards:dossier-checks               GET    302   200   200   200   404   404     200    404
+awards:dossier-detail               GET    302   200   200   200   404   404     200    404
+awards:dossier-edit                 GET    302   403   200   200   404   404     403    404
+awards:dossier-finish               POST   302   302   403   403   404   404     403    404
+awards:dossier-receive              POST   302   302   403   403   404   404     403    404
+awards:dossier-return               POST   302   302   403   403   404   404     403    404
+awards:dossier-submit               POST   302   403   403   302   404   404     403    404
+awards:dossier-withdraw             POST   302   403   403   302   404   404     403    404
+awards:eligibility-collective       GET    302   200   200   200   404   403     200    404
+awards:eligibility-person           GET    302   200   200   200   404   403     200    404
+awards:eligibility-unit             GET    302   200   200   200   404   403     200    404
+awards:evidence-discipline-create   GET    302   200   200   403   404   403     403    404
+awards:evidence-discipline-edit     GET    302   200   200   403   404   403     403    404
+awards:evidence-initiative-create   GET    302   200   200   403   404   403     403    404
+awards:evidence-initiative-edit     GET    302   200   200   403   404   403     403    404
+awards:evidence-rating-person       GET    302   200   200   403   404   403     403    404
+awards:evidence-rating-unit         GET    302   200   200   403   404   403     403    404
+awards:forwarding-detail            GET    302   200   403   403   403   403     200    403
+awards:import-cancel                POST   302   302   302   403   404   403     403    403
+awards:import-confirm               POST   302   302   302   403   404   403     403    403
+awards:import-detail                GET    302   200   200   403   404   403     403    403
+awards:import-status                GET    302   200   200   403   404   403     403    403
+awards:import-template              GET    302   200   200   403   200   403     403    403
+awards:kind-detail                  GET    302   200   200   200   200   200     200    200
+awards:line-add                     POST   302   403   302   302   404   404     403    404
+awards:line-appraise                POST   302   302   403   403   404   404     403    404
+awards:line-override                POST   302   302   403   403   404   404     403    404
+awards:line-preview                 GET    302   403   200   200   404   404     403    404
+awards:line-remove                  POST   302   403   302   302   404   404     403    404
+awards:meeting-attendance           POST   302   302   403   403   403   403     403    403
+awards:meeting-close                POST   302   302   403   403   403   403     403    403
+awards:meeting-detail               GET    302   200   404   404   404   200     200    404
+awards:meeting-minutes              GET    302   200   404   404   404   200     200    404
+awards:meeting-open                 POST   302   302   403   403   403   403     403    403
+awards:nominee-search               GET    302   403   200   200   404   404     403    404
+awards:passport-household           GET    302   200   200   200   404   403     200    404
+awards:passport-person              GET    302   200   200   200   404   403     200    404
+awards:passport-unit                GET    302   200   200   200   404   403     200    404
+awards:posting-detail               GET    302   200   403   403   403   200     403    403
+awards:register-detail              GET    302   200   200   200   404   403     200    404
+awards:register-revoke              POST   302   400   403   403   404   403     403    404
+blocs:agreement                     POST   302   302   403   403   404   404     403    302
+blocs:agreement-file                GET    302   200   200   200   404   404     200    200
+blocs:criterion-add                 POST   302   302   403   403   404   404     403    302
+blocs:group-detail                  GET    302   200   200   200   404   404     200    200
+blocs:leaders                       POST   302   302   403   403   404   404     403    403
+blocs:members                       POST   302   302   403   403   404   404     403    403
+blocs:proposal                      POST   302   302   403   403   404   404     403    302
+blocs:publish                       POST   302   302   403   403   404   404     403    302
+blocs:scoring-open                  POST   302   302   403   403   404   404     403    302
+blocs:sheet                         GET    302   200   200   200   404   404     200    200
+blocs:sheet-self                    POST   302   403   302   302   404   404     403    403
+blocs:sheet-verify                  POST   302   302   403   403   404   404     403    302
+blocs:sign                          POST   302   403   302   302   404   404     403    302
+blocs:vote                          POST   302   403   302   302   404   404     403    302
+blocs:year-detail                   GET    302   200   200   200   404   404     200    200
+blocs:year-start                    POST   302   302   403   403   403   403     403    403
+campaigns:close                     GET    302   200   403   403   403   403     403    403
+campaigns:content-add               POST   302   302   403   403   403   403     403    403
+campaigns:detail                    GET    302   200   200   200   200   200     200    200
+campaigns:directive                 GET    302   200   200   200   200   200     200    200
+campaigns:edit                      GET    302   200   403   403   403   403     403    403
+campaigns:launch                    POST   302   302   403   403   403   403     403    403
+campaigns:midterm                   GET    302   200   403   403   403   403     403    403
+campaigns:participants              GET    302   200   403   403   403   403     200    403
+campaigns:register                  GET    302   404   200   200   200   404     403    200
+campaigns:remind                    POST   302   302   403   403   403   403     403    403
+campaigns:review-file               GET    302   200   200   200   200   200     200    200
+campaigns:target-add                POST   302   302   403   403   403   403     403    403
+org:household-edit                  GET    302   200   200   403   404   403     403    403
+org:person-detail                   GET    302   200   200   200   404   403     200    404
+org:person-edit                     GET    302   200   200   403   404   403     403    403
+org:unit-detail                     GET    302   200   200   200   404   403     200    404
+org:unit-edit                       GET    302   200   403   403   403   403     403    403
+public-feedback                     POST   302   302   302   302   302   302     302    302
+reports:award-certificate           GET    302   200   200   200   404   403     200    404
+reports:decision-certificates       GET    302   200   403   403   403   403     403    403
+reports:decision-pdf                GET    302   200   403   403   403   403     200    403
+reports:document-detail             GET    302   200   200   200   404   403     404    404
+reports:document-download           GET    302   200   200   200   404   403     404    404
+reports:document-regenerate         POST   302   302   302   302   404   403     404    404
+reports:document-retry              POST   302   302   403   403   404   403     404    404
+reports:document-status             GET    302   200   200   200   404   403     404    404
+reports:forwarding-cover-letter     GET    302   200   403   403   403   403     200    403
+reports:meeting-minutes             GET    302   200   403   403   403   200     200    403
 """
 
 
@@ -170,6 +176,12 @@ def url_kwargs(name: str, w) -> dict:
         "awards:passport-unit": {"code": u["ours"].code},
         "awards:passport-household": {"code": o["household"].code},
         "awards:import-template": {"kind": "persons"},
+        "awards:evidence-rating-unit": {"code": u["ours"].code},
+        "awards:evidence-discipline-edit": {"code": o["person"].code, "pk": o["discipline"].pk},
+        "awards:evidence-initiative-edit": {
+            "code": o["person"].code,
+            "initiative_code": o["initiative"].code,
+        },
         "awards:eligibility-person": {"code": o["person"].code},
         "awards:eligibility-collective": {"code": u["sub"].code},
         "awards:eligibility-unit": {"code": u["ours"].code},
@@ -193,6 +205,8 @@ def url_kwargs(name: str, w) -> dict:
     }
     if name in table:
         return table[name]
+    if name.startswith("awards:evidence-"):
+        return {"code": o["person"].code}
     if name.startswith("campaigns:"):
         return {"code": o["campaign"].code}
     if name.startswith("awards:import-"):

@@ -16,7 +16,7 @@ from django.forms import BaseForm
 from django.urls import reverse
 from django.utils.html import escape
 
-from awards.models import Award, Document, Feedback, ImportJob, NominationLine
+from awards.models import Award, Document, Feedback, ImportJob, Initiative, NominationLine
 from blocs.models import AgreementSignature, EmulationGroup, GroupYear
 from campaigns.models import ContentItem, Target
 from core.models import ActivityLog
@@ -60,6 +60,17 @@ def _gy(w):
 
 
 FORMS = [
+    FormCase(
+        "initiative",
+        "officer",
+        lambda w: reverse("awards:evidence-initiative-create", args=[w.objects["person"].code]),
+        lambda w, v: {"code": "SK.MOI", "title": v, "year": "2025", "scope": "co_so", "decision_number": "", "co_authors": "",
+                      "reason": ""},
+        Initiative,
+        "title",
+        _max(Initiative, "title"),
+        lambda w, o: reverse("awards:passport-person", args=[w.objects["person"].code]),
+    ),
     FormCase(
         "unit",
         "staff",

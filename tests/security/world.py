@@ -25,7 +25,7 @@ from reports import services as reports
 from tests.factories.accounts import UserFactory
 from tests.factories.blocs import GroupFactory
 from tests.factories.campaigns import CampaignFactory, TargetFactory
-from tests.factories.evidence import AwardFactory
+from tests.factories.evidence import AwardFactory, DisciplineFactory, InitiativeFactory
 from tests.factories.org import HouseholdFactory, PersonFactory, UnitFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -186,6 +186,8 @@ def build_world() -> World:
     )
 
     award = AwardFactory(person=person, kind="BK_TINH", year=2025)
+    discipline = DisciplineFactory(person=person)
+    initiative = InitiativeFactory(code="SK.OURS", authors=[person])
     job = import_services.import_job_create(
         actor=officer,
         kind="persons",
@@ -237,6 +239,8 @@ def build_world() -> World:
         "decision": decision,
         "forwarding": forwarding,
         "award": award,
+        "discipline": discipline,
+        "initiative": initiative,
         "job": job,
         "generated": generated,
         "group": group,
