@@ -17,4 +17,5 @@ urlpatterns = [
     path("nhap-du-lieu/<uuid:uuid>/", imports.import_detail, name="import-detail"),
     path("nhap-du-lieu/<uuid:uuid>/trang-thai/", imports.import_status, name="import-status"),
     path("nhap-du-lieu/<uuid:uuid>/ghi/", imports.import_confirm, name="import-confirm"),
+    path("nhap-du-lieu/<uuid:uuid>/huy/", imports.import_cancel, name="import-cancel"),
 ]

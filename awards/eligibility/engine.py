@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..enums import SubjectType
 from . import Reason, Verdict
@@ -35,8 +35,7 @@ def has_rules(kind: str, subject_type: str) -> bool:
     return (kind, subject_type) in RULES or (kind, subject_type) in DEFAULT_CRITERIA
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """A verdict plus what would make each failing condition pass this year (for the pages)."""
 
     verdict: Verdict

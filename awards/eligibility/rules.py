@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..enums import (
     DISCIPLINE_SEVERITY,
@@ -49,8 +49,9 @@ def years_text(years) -> str:
     return ", ".join(str(y) for y in years)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
+    """One rule's answer. A named tuple, not a frozen dataclass: a province scan builds millions."""
+
     passed: bool
     detail: str
     remedy: str = ""  # what would make it pass in the assessed year; "" when nothing can

@@ -30,16 +30,18 @@ class ImportStatus(models.TextChoices):
     WRITING = "writing", _("Đang ghi")
     DONE = "done", _("Đã ghi")
     FAILED = "failed", _("Không ghi được")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
 # Allowed transitions of an import job, read by awards.services.imports.
 IMPORT_TRANSITIONS = {
     ImportStatus.VALIDATING: {ImportStatus.READY, ImportStatus.INVALID, ImportStatus.FAILED},
-    ImportStatus.READY: {ImportStatus.WRITING, ImportStatus.INVALID},
+    ImportStatus.READY: {ImportStatus.WRITING, ImportStatus.INVALID, ImportStatus.CANCELLED},
     ImportStatus.WRITING: {ImportStatus.DONE, ImportStatus.INVALID, ImportStatus.FAILED},
     ImportStatus.INVALID: set(),
     ImportStatus.DONE: set(),
     ImportStatus.FAILED: set(),
+    ImportStatus.CANCELLED: set(),
 }
 
 

@@ -5,6 +5,7 @@ Staff import every kind for the province; a unit officer imports people, househo
 evidence of their own unit's subtree only.
 """
 
+import datetime
 import uuid
 from contextlib import contextmanager
 from pathlib import PurePath
@@ -26,6 +27,7 @@ from ..models import ImportJob, ImportKind, ImportStatus
 from ..models.imports import IMPORT_TRANSITIONS
 
 BACKGROUND_ROWS = getattr(settings, "IMPORT_BACKGROUND_ROWS", 2000)
+UPLOAD_DIR = "imports"  # under MEDIA_ROOT (or the bucket)
 UNIT_OFFICER_KINDS = [ImportKind.PERSONS, ImportKind.HOUSEHOLDS, ImportKind.RATINGS, ImportKind.INITIATIVES, ImportKind.DISCIPLINES]
 
 
@@ -89,7 +91,7 @@ def import_job_create(*, actor, kind: str, uploaded) -> ImportJob:
             job.finished_at = timezone.now()
         else:
             suffix = PurePath(file_name).suffix.lower()
-            job.stored_name = default_storage.save(f"imports/{uuid.uuid4().hex}{suffix}", ContentFile(data))
+            job.stored_name = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{suffix}", ContentFile(data))
         job.save()
         log_action(actor=actor, action="awards.import.upload", obj=job,
                    after={"kind": kind, "file_name": file_name, "rows": job.rows_total, "refused": bool(errors)})
@@ -160,6 +162,48 @@ def import_job_write(job_id: int) -> ImportJob:
     job.refresh_from_db()
     _discard(job)
     return job
+
+
+def import_job_cancel(*, actor, job: ImportJob, reason: str = "") -> ImportJob:
+    """Drop a validated preview that will not be written: the stored file is deleted.
+    The uploader or staff; ``actor=None`` is the clean-up command. Side effect: audit row
+    ``awards.import.cancel``."""
+    if actor is not None and not (actor.is_superuser or actor.role == Role.STAFF or job.created_by_id == actor.pk):
+        raise PermissionDenied
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        _move(job, ImportStatus.CANCELLED, finished_at=timezone.now())
+        log_action(actor=actor, action="awards.import.cancel", obj=job, reason=reason,
+                   after={"file_name": job.file_name, "rows": job.rows_total})
+        transaction.on_commit(lambda: _discard(job))
+    return job
+
+
+def purge_stale_imports(*, older_than: datetime.timedelta, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """(previews cancelled, stray files deleted): previews left unconfirmed longer than
+    ``older_than`` are cancelled with their files; files under ``imports/`` that no waiting job
+    refers to (left by a crashed process) are deleted once as old."""
+    now = now or timezone.now()
+    cutoff = now - older_than
+    cancelled = 0
+    for job in ImportJob.objects.filter(status=ImportStatus.READY, updated_at__lt=cutoff).order_by("pk"):
+        import_job_cancel(actor=None, job=job, reason=_("Quá hạn xác nhận; tệp tạm đã được xóa."))
+        cancelled += 1
+    waiting = set(ImportJob.objects.filter(status__in=[ImportStatus.VALIDATING, ImportStatus.READY, ImportStatus.WRITING])
+                  .values_list("stored_name", flat=True))
+    strays = 0
+    try:
+        _dirs, files = default_storage.listdir(UPLOAD_DIR)
+    except FileNotFoundError:
+        files = []
+    for name in files:
+        stored = f"{UPLOAD_DIR}/{name}"
+        if stored in waiting:
+            continue
+        if default_storage.get_modified_time(stored) < cutoff:
+            default_storage.delete(stored)
+            strays += 1
+    return cancelled, strays
 
 
 def _discard(job: ImportJob) -> None:

@@ -22,6 +22,7 @@ from core.models import ActivityLog
 from core.text import escape_formula, filter_search
 from org.queries import persons_in_scope, units_in_scope
 
+from ..eligibility import cache as verdict_cache
 from ..eligibility import queries
 from ..eligibility.caps import cap_rows
 from ..eligibility.caps_overview import cap_changes
@@ -87,7 +88,11 @@ def unit_eligibility(request, code):
         persons = persons.filter(unit=unit)
         units = units.filter(pk=unit.pk) | units.filter(parent=unit)
         children = list(units_in_scope(request.user).filter(parent=unit).order_by("code").values_list("code", "name"))
-    rows = queries.verdict_rows(persons=persons, units=units, kind_codes=None, year=year, params=params, eligible=True)
+    # Judging every person of the subtree is the page's whole cost; the verdicts are kept until an
+    # audited change commits (see ``eligibility.cache``).
+    rows, _hit = verdict_cache.cached("unit", (unit.pk, unit.path, year, direct_only, verdict_cache.scope_of(request.user)), params,
+                                      lambda: queries.verdict_rows(persons=persons, units=units, kind_codes=None, year=year,
+                                                                   params=params, eligible=True))
     counts = queries.eligible_counts(rows)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "awards/eligibility/unit.html", {

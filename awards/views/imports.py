@@ -1,6 +1,7 @@
 """Web import: pick a kind, download its template, upload, preview with every error against its
 row and cell, confirm to write. Large files run in the background with a progress bar."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -75,7 +76,7 @@ def import_detail(request, uuid):
     headers, letters, rows = _preview_rows(job)
     return render(request, "awards/import_detail.html", {
         "job": job, "headers": list(zip(letters, headers, strict=True)), "rows": rows,
-        "file_errors": [e for e in job.errors if not e.get("row")],
+        "file_errors": [e for e in job.errors if not e.get("row")], "stale_days": settings.IMPORT_PREVIEW_DAYS,
     })
 
 
@@ -86,6 +87,19 @@ def import_status(request, uuid):
     if not job.is_running:
         response["HX-Refresh"] = "true"
     return response
+
+
+@require_POST
+@login_required
+def import_cancel(request, uuid):
+    job = _job(request, uuid)
+    try:
+        services.import_job_cancel(actor=request.user, job=job)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã hủy lượt nhập; tệp tạm đã được xóa, không có dòng nào được ghi."))
+    return redirect(job.get_absolute_url())
 
 
 @require_POST

@@ -120,7 +120,8 @@ def _many(province, n):
     "/khen-thuong/dieu-kien/?nam=2026&doi_tuong=individual", "/khen-thuong/dieu-kien/don-vi/SGDDT/?nam=2026",
     "/khen-thuong/dieu-kien/tap-the/SGDDT.VP/?nam=2026",
 ])
-def test_list_query_count_is_constant(client_for, staff, province, url):
+def test_list_query_count_is_constant(client_for, staff, province, url, settings):
+    settings.ELIGIBILITY_CACHE_SECONDS = 0  # the judging itself, not the verdict cache (tested below)
     c = client_for(staff)
     _many(province, 1)
     c.get(url)

@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass, field
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from core.registry import demo_modules
 
@@ -51,6 +51,10 @@ class Command(BaseCommand):
                     module.seed(ctx)
         except Exception as exc:
             raise CommandError(f"Không nạp được dữ liệu mẫu: {exc}") from exc
+        # Bulk-loaded tables have no planner statistics until autovacuum gets to them; without
+        # them PostgreSQL picks sequential scans over the history tables for every page.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu '{scale}'."))
         self._print_logins(scale, password)
 
