@@ -24,7 +24,7 @@ def merge_exact_copies(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards", "0006_importjob_preview_dict"),
+        ("awards", "0007_import_cancelled"),
         ("org", "0001_initial"),
     ]
 
