@@ -3,6 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
+
 from .models import User
 
 
@@ -13,7 +15,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class UserForm(forms.ModelForm):
+class UserForm(CleanTextMixin, forms.ModelForm):
     password = forms.CharField(
         label=_("Mật khẩu"), widget=forms.PasswordInput(render_value=False), required=False,
         help_text=_("Để trống khi sửa nếu không đổi mật khẩu."),

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
 from org.forms import DateInput
 
 from .models import AwardKind, BaseSalary, RewardRate
 
 
-class AwardKindPolicyForm(forms.ModelForm):
+class AwardKindPolicyForm(CleanTextMixin, forms.ModelForm):
     reason = forms.CharField(label=_("Lý do thay đổi"), max_length=500)
 
     class Meta:
@@ -14,7 +15,7 @@ class AwardKindPolicyForm(forms.ModelForm):
         fields = ["name", "is_active", "requires_posting", "vote_threshold", "processing_days", "notes"]
 
 
-class RewardRateForm(forms.ModelForm):
+class RewardRateForm(CleanTextMixin, forms.ModelForm):
     reason = forms.CharField(label=_("Lý do / căn cứ thay đổi"), max_length=500)
 
     class Meta:
@@ -23,7 +24,7 @@ class RewardRateForm(forms.ModelForm):
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
 
 
-class BaseSalaryForm(forms.ModelForm):
+class BaseSalaryForm(CleanTextMixin, forms.ModelForm):
     reason = forms.CharField(label=_("Lý do / căn cứ thay đổi"), max_length=500)
 
     class Meta:

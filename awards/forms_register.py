@@ -3,13 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
 from org.forms import DateInput
 
 from .enums import AwardStatus
 from .models import AwardKind, ImportKind
 
 
-class RegisterSearchForm(forms.Form):
+class RegisterSearchForm(CleanTextMixin, forms.Form):
     q = forms.CharField(label=_("Người / tập thể được khen"), required=False, max_length=200,
                         widget=forms.TextInput(attrs={"placeholder": _("Họ tên, tên đơn vị hoặc mã (không cần dấu)")}))
     unit = forms.CharField(label=_("Mã đơn vị"), required=False, max_length=40)
@@ -20,13 +21,13 @@ class RegisterSearchForm(forms.Form):
     status = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[("", _("Tất cả")), *AwardStatus.choices])
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(CleanTextMixin, forms.Form):
     decision_number = forms.CharField(label=_("Số quyết định hủy bỏ"), max_length=60)
     date = forms.DateField(label=_("Ngày quyết định hủy bỏ"), widget=DateInput())
     reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại dữ liệu"), choices=ImportKind.choices)
     file = forms.FileField(label=_("Tệp .xlsx hoặc .csv (UTF-8)"))
 

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from core.models import ActivityLog
 from core.text import filter_search
 from org.queries import households_in_scope, persons_in_scope, sees_whole_province, units_in_scope
 
@@ -103,6 +104,22 @@ def unit_history(unit) -> History:
 
 def household_history(household) -> History:
     return History(subject=household, subject_type="household", awards=list(_award_qs().filter(household=household)))
+
+
+def history_log(history: History, *, limit: int = 50) -> list[ActivityLog]:
+    """The audit rows of everything on a subject's history (ratings, initiatives, disciplines,
+    awards), newest first, in one query."""
+    groups = {
+        "awards.rating": history.ratings, "awards.initiative": history.initiatives,
+        "awards.discipline": history.disciplines, "awards.award": history.awards,
+    }
+    condition = Q()
+    for object_type, objs in groups.items():
+        if objs:
+            condition |= Q(object_type=object_type, object_id__in=[str(o.pk) for o in objs])
+    if not condition:
+        return []
+    return list(ActivityLog.objects.filter(condition).select_related("actor").order_by("-created_at", "-id")[:limit])
 
 
 def person_for_passport(user, code: str):

@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.forms import DocumentField
+from core.forms import CleanTextMixin
 from org.forms import DateInput
 from org.models import CODE_REGEX, Unit
 
@@ -11,7 +12,7 @@ from .models import EmulationGroup
 from .scoring import fmt_points
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = EmulationGroup
         fields = ["code", "name", "kind", "description"]
@@ -21,15 +22,15 @@ class GroupForm(forms.ModelForm):
         self.fields["code"].validators.append(RegexValidator(CODE_REGEX, _("Mã chỉ gồm chữ không dấu, số và . _ -")))
 
 
-class YearStartForm(forms.Form):
+class YearStartForm(CleanTextMixin, forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
 
 
-class MembersForm(forms.Form):
+class MembersForm(CleanTextMixin, forms.Form):
     units = forms.ModelMultipleChoiceField(label=_("Đơn vị thành viên"), queryset=Unit.objects.filter(is_active=True).order_by("path"))
 
 
-class LeadersForm(forms.Form):
+class LeadersForm(CleanTextMixin, forms.Form):
     head = forms.ModelChoiceField(label=_("Trưởng khối"), queryset=Unit.objects.none())
     deputy = forms.ModelChoiceField(label=_("Phó khối"), queryset=Unit.objects.none(), required=False)
     reason = forms.CharField(label=_("Lý do (luân phiên, bầu tại hội nghị...)"), max_length=300, required=False)
@@ -41,18 +42,18 @@ class LeadersForm(forms.Form):
         self.fields["deputy"].queryset = qs
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Tên giao ước"), max_length=300)
     signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput(), required=False)
     document = DocumentField(label=_("Tệp giao ước (PDF, DOCX)"), required=False)
 
 
-class SignForm(forms.Form):
+class SignForm(CleanTextMixin, forms.Form):
     signer_name = forms.CharField(label=_("Người ký"), max_length=200)
     signer_position = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(CleanTextMixin, forms.Form):
     number = forms.CharField(label=_("Số"), max_length=20)
     title = forms.CharField(label=_("Tiêu chí"), max_length=500)
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionKind.choices)
@@ -64,11 +65,11 @@ class CriterionForm(forms.Form):
         self.fields["parent"].queryset = group_year.criteria.order_by("order") if group_year else None
 
 
-class ScoringOpenForm(forms.Form):
+class ScoringOpenForm(CleanTextMixin, forms.Form):
     deadline = forms.DateField(label=_("Hạn tự chấm điểm"), widget=DateInput())
 
 
-class SheetForm(forms.Form):
+class SheetForm(CleanTextMixin, forms.Form):
     """One points field and one note field per leaf criterion (``points_<id>``, ``note_<id>``).
 
     ``mode`` ``self``: the member's points and evidence; ``verify``: the verified points and the reason.
@@ -119,7 +120,7 @@ class SheetForm(forms.Form):
         ]
 
 
-class VoteForm(forms.Form):
+class VoteForm(CleanTextMixin, forms.Form):
     candidate = forms.ModelChoiceField(label=_("Suy tôn đơn vị dẫn đầu"), queryset=Unit.objects.none())
 
     def __init__(self, *args, candidates=(), **kwargs):

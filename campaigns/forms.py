@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
 from org.enums import UnitKind
 from org.forms import DateInput
 from org.models import CODE_REGEX, Unit
@@ -21,7 +22,7 @@ class DocumentField(forms.FileField):
         return value
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(CleanTextMixin, forms.ModelForm):
     participant_kinds = forms.MultipleChoiceField(
         label=_("Các loại đơn vị tham gia"), choices=UnitKind.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -57,18 +58,18 @@ class CampaignForm(forms.ModelForm):
         return data
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Target
         fields = ["indicator", "measure", "target_value", "higher_is_better"]
         localized_fields = ["target_value"]
 
 
-class ContentItemForm(forms.Form):
+class ContentItemForm(CleanTextMixin, forms.Form):
     text = forms.CharField(label=_("Nội dung thi đua"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(CleanTextMixin, forms.Form):
     """Date, report and one actual-value field per target (``actual_<id>``)."""
 
     held_on = forms.DateField(label=_("Ngày tổ chức"), widget=DateInput())
@@ -89,7 +90,7 @@ class ReviewForm(forms.Form):
         return [(t, self.cleaned_data.get(f"actual_{t.pk}")) for t in self.targets]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanTextMixin, forms.Form):
     """The collective title and, per person of the unit, the individual title aimed for (``kind_<person id>``)."""
 
     collective_kind = forms.ModelChoiceField(label=_("Danh hiệu tập thể đăng ký"), queryset=None, required=False)

@@ -8,7 +8,9 @@ alike. ``đ``/``Đ`` are letters with a stroke, not combining marks, so they are
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Bidi overrides and isolates (U+202A–202E, U+2066–2069) can make a name display reversed or
+# spoofed ("Trojan source"): removed like the other invisible characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -39,8 +41,9 @@ def fold(value: str | None) -> str:
 
 
 def search_terms(query: str | None) -> list[str]:
-    """The folded words of a search box entry; every word must match."""
-    return fold(query).split()
+    """The folded words of a search box entry; every word must match. Control characters go
+    first: PostgreSQL refuses a NUL in a query parameter."""
+    return fold(clean_text(query)).split()
 
 
 def filter_search(queryset, query: str | None, field: str = "search_text"):

@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
+
 from .models import CODE_REGEX, Household, Person, Unit
 
 code_validator = RegexValidator(
@@ -16,7 +18,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}, **kwargs)
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "name", "kind", "parent", "hardship_area", "successor", "is_active"]
@@ -31,7 +33,7 @@ class UnitForm(forms.ModelForm):
         self.fields["successor"].queryset = Unit.objects.exclude(pk=self.instance.pk).order_by("path")
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["code", "full_name", "gender", "birth_date", "ethnicity", "unit", "position", "is_leader", "is_active"]
@@ -44,7 +46,7 @@ class PersonForm(forms.ModelForm):
             self.fields["unit"].queryset = units.order_by("path")
 
 
-class HouseholdForm(forms.ModelForm):
+class HouseholdForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Household
         fields = ["code", "head_name", "address", "unit"]

@@ -137,8 +137,9 @@ def read_csv(data: bytes) -> Table:
         headers.pop()
     table = Table(headers)
     try:
-        for values in reader:
-            number = reader.line_num
+        # Row numbers as the spreadsheet shows them: one per record, even when a quoted cell spans
+        # several physical lines (``reader.line_num`` would count those lines).
+        for number, values in enumerate(reader, start=2):
             values = values[: len(headers)]
             if _blank(values):
                 continue

@@ -5,7 +5,7 @@ and its sub-units. Every write is logged in its own transaction.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.enums import Role
@@ -65,6 +65,27 @@ def rating_update(*, actor, rating: Rating, grade: str, reason: str = "") -> Rat
         rating.grade = grade
         _save(rating, actor=actor, action="awards.rating.update", fields=RATING_FIELDS, before=before, reason=reason)
     return rating
+
+
+def rating_set(*, actor, subject_type: str, subject, year: int, grade: str, reason: str = "") -> Rating:
+    """The rating of ``subject`` (a Person or a Unit) for ``year`` becomes ``grade``: recorded when
+    there is none, its grade changed otherwise. Side effect: audit row ``awards.rating.create`` or
+    ``awards.rating.update`` (none when the grade is already that)."""
+    subject_field = "person" if subject_type == SubjectType.INDIVIDUAL else "unit"
+    _check_scope(actor, subject.unit if subject_type == SubjectType.INDIVIDUAL else subject)
+    with transaction.atomic():
+        existing = Rating.objects.select_for_update(of=("self",)).filter(**{subject_field: subject, "year": year}).first()
+        if existing is not None:
+            return rating_update(actor=actor, rating=existing, grade=grade, reason=reason)
+        rating = Rating(subject_type=subject_type, year=year, grade=grade, **{subject_field: subject})
+        try:
+            with transaction.atomic():
+                return rating_create(actor=actor, rating=rating, reason=reason)
+        except IntegrityError:
+            # Someone recorded the same year at the same moment (the unique constraint waited for
+            # their commit): change that rating instead of failing.
+            existing = Rating.objects.select_for_update(of=("self",)).get(**{subject_field: subject, "year": year})
+            return rating_update(actor=actor, rating=existing, grade=grade, reason=reason)
 
 
 def _check_authors(actor, authors) -> None:

@@ -19,6 +19,7 @@ from .. import queries_register as queries
 from ..forms_register import RegisterSearchForm, RevokeForm
 from ..imports.export import RegisterResource, export_rows
 from ..services import register as services
+from ..services.evidence import can_write_for_unit
 
 REGISTER_READERS = {Role.STAFF, Role.VIEWER, Role.UNIT_OFFICER, Role.UNIT_HEAD}
 EXPORT_LIMIT = 50_000
@@ -104,7 +105,9 @@ def passport_person(request, code):
     except Person.DoesNotExist as exc:
         raise Http404 from exc
     history = queries.person_history(person)
-    return render(request, "awards/passport.html", {"subject": person, "history": history, "is_person": True})
+    return render(request, "awards/passport.html", {
+        "subject": person, "history": history, "is_person": True, "log": queries.history_log(history),
+        "can_write": can_write_for_unit(request.user, person.unit)})
 
 
 @login_required
@@ -115,7 +118,9 @@ def passport_unit(request, code):
     except Unit.DoesNotExist as exc:
         raise Http404 from exc
     history = queries.unit_history(unit)
-    return render(request, "awards/passport.html", {"subject": unit, "history": history, "is_person": False})
+    return render(request, "awards/passport.html", {
+        "subject": unit, "history": history, "is_person": False, "log": queries.history_log(history),
+        "can_write": can_write_for_unit(request.user, unit)})
 
 
 @login_required
@@ -126,4 +131,5 @@ def passport_household(request, code):
     except Household.DoesNotExist as exc:
         raise Http404 from exc
     history = queries.household_history(household)
-    return render(request, "awards/passport.html", {"subject": household, "history": history, "is_person": False, "is_household": True})
+    return render(request, "awards/passport.html", {"subject": household, "history": history, "is_person": False, "is_household": True,
+                                                    "log": queries.history_log(history)})
