@@ -1,23 +1,22 @@
 """The full list of a year's awards as PDF: rendered in chunks on every core, joined, numbered.
 
 WeasyPrint is single-threaded and holds a whole document in memory, so a list of thousands of
-rows is cut into chunks of ``chunk_rows`` rendered by a pool of worker processes (spawned, so no
-database connection is shared and each worker is recycled after a few chunks). The parent only
-keeps the finished chunk PDFs; peak memory depends on the chunk size, not the list length.
+rows is cut into chunks of ``chunk_rows`` rendered on every core (``reports.parallel``). The
+chunks' HTML is produced as workers free up and the parent keeps only the finished chunk PDFs;
+a worker's peak memory depends on the chunk size, not the list length.
 """
 
-import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 
 from awards.enums import AwardStatus, SubjectType
 
-from . import pdf, pdf_engine
+from . import pdf
 from .pagenum import join_and_number
+from .parallel import render_parts
 from .queries import LEVEL_ORDER, awards_of
 
 LIST_CSS = ("css/print-list.css",)
+CHUNK_ROWS = 400
 SUBJECT_SHORT = {SubjectType.INDIVIDUAL: "Cá nhân", SubjectType.COLLECTIVE: "Tập thể", SubjectType.HOUSEHOLD: "Hộ gia đình"}
 
 
@@ -58,27 +57,17 @@ def award_list_single(year: int, scope=None, *, limit: int | None = None) -> byt
 
 
 def award_list_pdf(year: int, scope=None, *, progress: Callable[[int], None] = lambda p: None,
-                   chunk_rows: int = 400, workers: int | None = None, limit: int | None = None) -> bytes:
+                   chunk_rows: int = CHUNK_ROWS, workers: int | None = None, limit: int | None = None) -> bytes:
     """The list rendered in parallel chunks and joined with continuous ``Trang X/Y`` numbers."""
     rows = list(award_rows(year, scope, limit))
     progress(5)
     css = pdf.css_texts((*LIST_CSS, "css/print-nofooter.css"))
-    jobs = [
+    count = max(1, -(-len(rows) // chunk_rows))
+    jobs = (
         (_chunk_html(chunk, year=year, scope=scope, first=i == 0, total_rows=len(rows)), pdf.base_url(), pdf.static_roots(), css)
         for i, chunk in enumerate(_chunks(rows, chunk_rows) if rows else iter([[]]))
-    ]
-    del rows
-    workers = workers or min(len(jobs), os.cpu_count() or 1)
-    parts: list[bytes] = []
-    if workers <= 1 or len(jobs) == 1:
-        for i, job in enumerate(jobs):
-            parts.append(pdf_engine.render_chunk(job))
-            progress(5 + 85 * (i + 1) // len(jobs))
-    else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), max_tasks_per_child=8) as pool:
-            for i, part in enumerate(pool.map(pdf_engine.render_chunk, jobs)):
-                parts.append(part)
-                progress(5 + 85 * (i + 1) // len(jobs))
+    )
+    parts = list(render_parts(jobs, count=count, workers=workers, on_part=lambda done: progress(5 + 85 * done // count)))
     content, _pages = join_and_number(parts)
     progress(99)
     return content

@@ -41,6 +41,19 @@ def build_campaign(*, code: str, fmt: str, progress: Progress = _noop) -> tuple[
     return campaign_report(code, fmt=fmt, progress=progress)
 
 
+def build_certificates(*, decision: str, layout: str, progress: Progress = _noop) -> tuple[str, bytes]:
+    """Every certificate of a decision (by its UUID), rendered in parts on every core."""
+    from awards.models.decisions import Decision
+
+    from .official import certificates_pdf_parallel, decision_awards
+
+    decision = Decision.objects.get(uuid=decision)
+    awards = list(decision_awards(decision))
+    progress(3)
+    content = certificates_pdf_parallel(awards, layout=layout, progress=progress)
+    return f"bang-khen-{decision.year}-{decision.pk}-{layout}.pdf", content
+
+
 def build(document, *, progress: Progress = _noop) -> tuple[str, bytes]:
     params = document.params or {}
     if document.kind == DocumentKind.ANNUAL:
@@ -49,4 +62,6 @@ def build(document, *, progress: Progress = _noop) -> tuple[str, bytes]:
         return build_award_list(year=int(params["year"]), scope=document.scope_unit, progress=progress)
     if document.kind == DocumentKind.CAMPAIGN:
         return build_campaign(code=params["campaign"], fmt=document.format, progress=progress)
+    if document.kind == DocumentKind.CERTIFICATES:
+        return build_certificates(decision=params["decision"], layout=params.get("layout", "designed"), progress=progress)
     raise ValidationError(f"Không có mẫu văn bản cho loại “{document.kind}”.")

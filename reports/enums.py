@@ -6,6 +6,7 @@ class DocumentKind(models.TextChoices):
     ANNUAL = "annual", _("Báo cáo tổng hợp khen thưởng năm")
     CAMPAIGN = "campaign", _("Báo cáo phong trào thi đua")
     AWARD_LIST = "award_list", _("Danh sách khen thưởng năm")
+    CERTIFICATES = "certificates", _("Bằng khen, giấy khen theo quyết định")
 
 
 class DocumentFormat(models.TextChoices):

@@ -24,6 +24,9 @@ DEFAULT_LEGAL_BASIS = [
 ]
 GROUPS = [(SubjectType.COLLECTIVE, "Tập thể"), (SubjectType.INDIVIDUAL, "Cá nhân"), (SubjectType.HOUSEHOLD, "Hộ gia đình")]
 CERTIFICATE_CSS = ("css/print-certificate.css",)
+# A decision with more certificates than this renders in the background (reports.tasks), in parts.
+CERTIFICATES_IN_REQUEST = 40
+CERTIFICATES_PER_PART = 25
 
 
 def recipient_name(line) -> str:
@@ -148,16 +151,43 @@ def certificates_html(awards, *, layout: str = "designed") -> str:
     return pdf.render_html("pdf/certificates.html", certificates_context(awards, layout=layout))
 
 
-def certificates_pdf(awards, *, layout: str = "designed") -> bytes:
+def _certificate_css(layout: str) -> list[str]:
     from .certificate_layout import position_css
 
-    extra = pdf.css_texts(CERTIFICATE_CSS)
-    if layout == "blank":
-        extra.append(position_css())
-    html = certificates_html(awards, layout=layout)
+    css = [*pdf.css_texts(), *pdf.css_texts(CERTIFICATE_CSS)]
+    return [*css, position_css()] if layout == "blank" else css
+
+
+def certificates_pdf(awards, *, layout: str = "designed") -> bytes:
+    """One document, rendered in this process (one certificate in a request, small decisions)."""
     from . import pdf_engine
 
-    return pdf_engine.html_to_pdf(html, base_url=pdf.base_url(), roots=pdf.static_roots(), css_texts=[*pdf.css_texts(), *extra])
+    html = certificates_html(awards, layout=layout)
+    return pdf_engine.html_to_pdf(html, base_url=pdf.base_url(), roots=pdf.static_roots(), css_texts=_certificate_css(layout))
+
+
+def certificates_pdf_parallel(awards, *, layout: str = "designed", per_part: int = CERTIFICATES_PER_PART,
+                              workers: int | None = None, progress=lambda pct: None) -> bytes:
+    """Certificates of a large decision: parts of ``per_part`` rendered on every core, then joined.
+
+    Each certificate is one page with no page number, so parts join as they are. The context is
+    built once (one query set, positions read once); only the items differ between parts.
+    """
+    from .pagenum import join
+    from .parallel import render_parts
+
+    ctx = certificates_context(awards, layout=layout)
+    items = ctx.pop("items")
+    css = _certificate_css(layout)
+    count = max(1, -(-len(items) // per_part))
+    jobs = (
+        (pdf.render_html("pdf/certificates.html", {**ctx, "items": items[i:i + per_part]}), pdf.base_url(),
+         pdf.static_roots(), css)
+        for i in range(0, max(1, len(items)), per_part)
+    )
+    progress(5)
+    parts = list(render_parts(jobs, count=count, workers=workers, on_part=lambda done: progress(5 + 90 * done // count)))
+    return join(parts)
 
 
 # --- council minutes and cover letter ---------------------------------------------------------------
@@ -169,7 +199,7 @@ def minutes_context(meeting: Meeting) -> dict:
         .order_by("order", "id")
     )
     seats = list(meeting.seats.select_related("user").order_by("user__full_name"))
-    ctx = pdf.document_context(issuer=f"HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG\n{settings.PROVINCE_NAME.upper()}",
+    ctx = pdf.document_context(issuer=f"HỘI ĐỒNG THI ĐUA,\nKHEN THƯỞNG {settings.PROVINCE_NAME.upper()}",
                                date=meeting.date, title=meeting.title)
     ctx.update({
         "meeting": meeting, "items": [{"item": i, "name": recipient_name(i.line), "unit": recipient_unit(i.line)} for i in items],

@@ -1,4 +1,4 @@
-"""Join PDF parts and stamp continuous "Trang X/Y" footers with pypdf.
+"""Join PDF parts (and stamp continuous "Trang X/Y" footers) with pypdf.
 
 Parts rendered in parallel cannot know the page count of the parts before them, so their own
 footers stay empty and the numbers are drawn after joining, in the base-14 Times-Roman font (the
@@ -17,6 +17,16 @@ FONT_NAME = "/FTrangSo"
 
 def _text_width(text: str, size: float) -> float:
     return sum(_WIDTHS.get(ch, 500) for ch in text) * size / 1000
+
+
+def join(parts: list[bytes]) -> bytes:
+    """Concatenate ``parts`` as they are (documents without page numbers, e.g. certificates)."""
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(BytesIO(part)))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def join_and_number(parts: list[bytes], *, font_size: float = 10, bottom_mm: float = 10) -> tuple[bytes, int]:

@@ -42,6 +42,8 @@ def document_context(*, issuer: str = "", issuer_parent: str = "", number: str =
             "place_date": place_date_line(date),
             "title": title,
             "province_name": settings.PROVINCE_NAME,
+            # inside a sentence: "Ủy ban nhân dân tỉnh Demo" (only the first letter drops to lower case)
+            "province_in_text": settings.PROVINCE_NAME[:1].lower() + settings.PROVINCE_NAME[1:],
             "province_place": settings.PROVINCE_PLACE,
         }
     }

@@ -85,12 +85,32 @@ def font_config() -> FontConfiguration:
     return _font_config
 
 
+_css_cache: dict[tuple, CSS] = {}
+
+
+def _stylesheet(text: str, base_url: str, roots: tuple[str, ...]) -> CSS:
+    """Parsed once per process: parsing print.css costs about as much as laying out a certificate.
+
+    A parsed ``CSS`` holds no per-document state, so every render reuses it; the key has the
+    text itself, so stylesheets built from stored data (blank-certificate positions) are fresh
+    whenever the data changes. Few distinct texts exist; the cache is cleared if it ever grows.
+    """
+    key = (text, base_url, roots)
+    sheet = _css_cache.get(key)
+    if sheet is None:
+        if len(_css_cache) > 64:
+            _css_cache.clear()
+        sheet = _css_cache[key] = CSS(
+            string=text, font_config=font_config(), url_fetcher=LocalOnlyFetcher(roots), base_url=base_url
+        )
+    return sheet
+
+
 def html_to_pdf(html: str, *, base_url: str, roots: list[str], css_texts: list[str] = ()) -> bytes:
     """Render an HTML string (NFC-normalised here) to PDF bytes with only local resources."""
     fetcher = LocalOnlyFetcher(roots)
     fc = font_config()
-    stylesheets = [CSS(string=font_css(), font_config=fc)]
-    stylesheets += [CSS(string=text, font_config=fc, url_fetcher=fetcher, base_url=base_url) for text in css_texts]
+    stylesheets = [_stylesheet(text, base_url, tuple(roots)) for text in (font_css(), *css_texts)]
     doc = HTML(string=unicodedata.normalize("NFC", html), base_url=base_url, url_fetcher=fetcher)
     return doc.write_pdf(stylesheets=stylesheets, font_config=fc)
 

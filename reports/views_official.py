@@ -1,4 +1,5 @@
-"""Official documents rendered inside the request: decision, certificates, minutes, cover letter."""
+"""Official documents rendered inside the request (decision, certificates, minutes, cover letter);
+the certificates of a large decision are offered as a background document instead."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,6 +14,7 @@ from awards.models.decisions import Decision, Forwarding
 
 from . import official, queries, services
 from .certificate_layout import positions
+from .enums import DocumentFormat, DocumentKind
 from .forms import CertificatePositionsForm
 
 LAYOUTS = {"thiet-ke": "designed", "phoi": "blank"}
@@ -37,11 +39,37 @@ def decision_pdf(request, uuid):
 
 @staff_required
 def decision_certificates(request, uuid):
-    """Every certificate of a decision, one per page (designed layout or the pre-printed blank)."""
+    """Every certificate of a decision, one per page (designed layout or the pre-printed blank).
+
+    A decision with more than ``CERTIFICATES_IN_REQUEST`` certificates gets a page offering the
+    background rendering instead: its form POSTs here, which queues the document
+    (``_queue_certificates``), so no request renders hundreds of pages and a GET queues nothing.
+    """
     decision = get_object_or_404(Decision, uuid=uuid)
+    if request.method == "POST":
+        return _queue_certificates(request, decision)
     layout = _layout(request)
-    content = official.certificates_pdf(official.decision_awards(decision), layout=layout)
+    awards = official.decision_awards(decision)
+    count = awards.count()
+    if count > official.CERTIFICATES_IN_REQUEST:
+        return render(request, "reports/decision_certificates.html", {
+            "decision": decision, "count": count, "layout_param": request.GET.get("mau", "thiet-ke"),
+            "limit": official.CERTIFICATES_IN_REQUEST,
+        })
+    content = official.certificates_pdf(awards, layout=layout)
     return _pdf(content, f"bang-khen-{decision.year}-{decision.pk}-{layout}.pdf")
+
+
+def _queue_certificates(request, decision: Decision):
+    """Queue the certificates of a decision as a background document and show its progress page."""
+    layout = LAYOUTS.get(request.POST.get("mau", "thiet-ke"), "designed")
+    suffix = "" if layout == "designed" else _(" (in trên phôi)")
+    document = services.document_request(
+        actor=request.user, kind=DocumentKind.CERTIFICATES, format=DocumentFormat.PDF,
+        params={"decision": str(decision.uuid), "layout": layout},
+        title=_("Bằng khen theo Quyết định số %(number)s") % {"number": decision.number} + suffix,
+    )
+    return redirect(document.get_absolute_url())
 
 
 def award_certificate(request, uuid):

@@ -10,7 +10,7 @@ from reports.annual import annual_pdf, annual_xlsx
 from reports.queries import annual_summary
 from tests.factories.awards_register import make_award
 from tests.factories.org import PersonFactory
-from tests.reports.helpers import pdf_text, sheet_names, sheet_rows
+from tests.reports.helpers import flat_text, pdf_rows, sheet_names, sheet_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,9 @@ def test_xlsx_shares_sheet_matches_the_register(register):
 
 
 def test_pdf_text_shows_the_same_figures(register, tmp_path):
-    text = " ".join(pdf_text(annual_pdf(annual_summary(2026)), tmp_path).split())
+    content = annual_pdf(annual_summary(2026))
+    text = flat_text(content, tmp_path)
+    rows = pdf_rows(content, tmp_path)
     assert "TỔNG HỢP KẾT QUẢ CÔNG TÁC KHEN THƯỞNG NĂM 2026".lower() in text.lower()
     live = [a for a in register["rows"] if a.year == 2026 and a.status == AwardStatus.IN_FORCE]
     money = f"{sum(a.amount for a in live):,}".replace(",", ".")
@@ -73,8 +75,8 @@ def test_pdf_text_shows_the_same_figures(register, tmp_path):
     assert f"{money} đ" in text
     for label, (count, base) in expected_shares(register["rows"], 2026).items():
         pct = f"{round(100 * count / base, 2):.2f}".replace(".", ",")
-        assert f"{label} (trên tổng số" in text, label
-        assert f"{count} {base} {pct}" in text, label
+        row = next(r for r in rows if r[0].startswith(f"{label} (trên tổng số"))
+        assert row[1:] == [str(count), str(base), pct], label
     assert "Khai man thành tích" in text  # the revoked award is listed apart
     assert "Trang 1/" in text
     assert "Demo, ngày" in text
@@ -121,7 +123,7 @@ def test_empty_year_renders(db, tmp_path):
     s = annual_summary(2001)
     assert s.totals["total"] == 0 and all(sh.pct is None for sh in s.shares)
     assert sheet_rows(annual_xlsx(s), "Tổng hợp")[1:] == []
-    assert "Không có khen thưởng nào trong năm" in pdf_text(annual_pdf(s), tmp_path)
+    assert "Không có khen thưởng nào trong năm" in flat_text(annual_pdf(s), tmp_path)
 
 
 def test_build_report_command_writes_xlsx_and_pdf(register, tmp_path):

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from tests.factories.awards_register import make_award
 from tests.factories.campaigns import CampaignFactory, TargetFactory
 from tests.factories.org import PersonFactory
-from tests.reports.helpers import pdf_text, sheet_rows
+from tests.reports.helpers import flat_text, sheet_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def campaign(province):
 def test_campaign_pdf_and_xlsx(campaign, tmp_path):
     call_command("build_report", "campaign", "--campaign", "PT2026", "--format", "pdf", "--output", str(tmp_path / "c.pdf"))
     call_command("build_report", "campaign", "--campaign", "PT2026", "--format", "xlsx", "--output", str(tmp_path / "c.xlsx"))
-    text = " ".join(pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path).split())
+    text = flat_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
     assert "Thi đua thực hiện thắng lợi nhiệm vụ năm 2026" in text
     assert "Tăng trưởng GRDP" in text and "Số chỉ tiêu đạt: 1/1" in text
     assert "Tổng cộng 3 lượt khen thưởng" in text and "3.510.000" in text

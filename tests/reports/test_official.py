@@ -13,10 +13,11 @@ from awards.models.decisions import Decision, Forwarding
 from awards.models.workflow import Dossier, NominationLine
 from core.models import ActivityLog
 from reports import official
-from reports.models import CertificateFieldPosition
+from reports.enums import DocumentStatus
+from reports.models import CertificateFieldPosition, GeneratedDocument
 from tests.factories.awards_register import make_award
 from tests.factories.org import HouseholdFactory, PersonFactory
-from tests.reports.helpers import pdf_text
+from tests.reports.helpers import flat_text, pdf_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +47,26 @@ def decision(province, staff):
 
 
 def test_decision_pdf_has_the_official_layout_and_annex(decision, tmp_path):
-    text = " ".join(pdf_text(official.decision_pdf(decision), tmp_path).split())
+    content = official.decision_pdf(decision)
+    text = flat_text(content, tmp_path)
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 1234/QĐ-UBND",
         "Demo, ngày 02 tháng 12 năm 2026", "QUYẾT ĐỊNH", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
         "Điều 1.", "Điều 2.", "Điều 3.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Lương", "Nơi nhận:",
         "1 tập thể, 2 cá nhân, 1 hộ gia đình", "I. Tập thể (1)", "II. Cá nhân (2)", "III. Hộ gia đình (1)",
-        "Bà Nguyễn Thị Ánh, Chuyên viên", "Hộ ông/bà Giàng A Páo", "5.270.000 đồng",
+        "Tổng cộng: 5.270.000 đồng.",
     ]:
         assert expected in text, expected
+    # the annex, row by row: name (with title and position), unit, kind, amount in their own cells
+    kind = "Bằng khen cấp bộ, ban, ngành, tỉnh (Bằng khen của Chủ tịch UBND tỉnh)"
+    rows = pdf_rows(content, tmp_path)
+    for row in [
+        ["1", "Văn phòng Sở", "Sở Giáo dục và Đào tạo", kind, "2.340.000"], ["Cộng tập thể", "2.340.000"],
+        ["1", "Bà Nguyễn Thị Ánh, Chuyên viên", "Văn phòng Sở", kind, "1.170.000"],
+        ["2", "Ông Lò Văn Dũng, Chuyên viên", "Sở Giáo dục và Đào tạo", kind, "1.170.000"], ["Cộng cá nhân", "2.340.000"],
+        ["1", "Hộ ông/bà Giàng A Páo", "Văn phòng Sở", kind, "590.000"], ["Cộng hộ gia đình", "590.000"],
+    ]:
+        assert row in rows, row
 
 
 def test_decision_certificates_one_page_per_award(decision, tmp_path):
@@ -68,7 +80,7 @@ def test_decision_certificates_one_page_per_award(decision, tmp_path):
     assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
     first = " ".join(reader.pages[0].extract_text().split())
     assert "BẰNG KHEN" in first and "Văn phòng Sở" in first
-    text = pdf_text(content, tmp_path)
+    text = flat_text(content, tmp_path)
     assert "Nguyễn Thị Ánh" in text and "Hoàn thành xuất sắc nhiệm vụ năm 2026" in text
 
 
@@ -134,11 +146,16 @@ def meeting(decision, staff, council_member):
 
 
 def test_minutes_show_the_stored_results(meeting, tmp_path):
-    text = " ".join(pdf_text(official.minutes_pdf(meeting), tmp_path).split())
+    content = official.minutes_pdf(meeting)
+    text = flat_text(content, tmp_path)
     assert "BIÊN BẢN" in text and "Phiên họp xét khen thưởng năm 2026" in text
     assert "có mặt: 6" in text and "đủ số lượng" in text
     assert "đề nghị khen thưởng 3 trường hợp; không thông qua 1 trường hợp" in text
-    assert "Giàng A Páo" in text
+    # one row per agenda item with its stored tally and result
+    kind = "Bằng khen cấp bộ, ban, ngành, tỉnh (Bằng khen của Chủ tịch UBND tỉnh)"
+    rows = pdf_rows(content, tmp_path)
+    assert ["1", "Nguyễn Thị Ánh", "Văn phòng Sở", kind, "6", "5", "1", "0", "Thông qua"] in rows
+    assert ["4", "Hộ ông/bà Giàng A Páo", "Văn phòng Sở", kind, "6", "1", "1", "4", "Không thông qua"] in rows
 
 
 @pytest.mark.parametrize(("persona", "expected"), [("staff", 200), ("council_member", 200), ("officer", 403), (None, 302)])
@@ -151,7 +168,7 @@ def test_cover_letter_lists_the_forwarded_lines(decision, staff, tmp_path, clien
     fwd = Forwarding.objects.create(number="88/TTr-UBND", date=datetime.date(2026, 12, 1), created_by=staff,
                                     title="Về việc đề nghị tặng Bằng khen của Thủ tướng Chính phủ")
     NominationLine.objects.filter(decision=decision, person__isnull=False).update(forwarding=fwd)
-    text = " ".join(pdf_text(official.cover_letter_pdf(fwd), tmp_path).split())
+    text = flat_text(official.cover_letter_pdf(fwd), tmp_path)
     assert "TỜ TRÌNH" in text and "Số: 88/TTr-UBND" in text and "Kính gửi: Bộ Nội vụ" in text
     assert "cho 2 trường hợp" in text and "Lò Văn Dũng" in text and "Giàng A Páo" not in text
     assert client_for(staff).get(reverse("reports:forwarding-cover-letter", args=[fwd.uuid])).status_code == 200
@@ -165,3 +182,50 @@ def test_decision_context_query_count_is_constant(decision, django_assert_num_qu
                                   kind=award.kind, decision=decision, award=award)
     with django_assert_num_queries(1):
         official.decision_context(decision)
+
+
+def test_large_decision_offers_background_certificates(decision, staff, client_for, monkeypatch):
+    monkeypatch.setattr(official, "CERTIFICATES_IN_REQUEST", 3)  # the fixture decision has 4
+    response = client_for(staff).get(reverse("reports:decision-certificates", args=[decision.uuid]), {"mau": "phoi"})
+    page = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "Quyết định có 4 bằng khen" in page and 'name="mau" value="phoi"' in page
+    assert f'action="{reverse("reports:decision-certificates", args=[decision.uuid])}"' in page
+    assert not GeneratedDocument.objects.exists()  # a GET queues nothing
+
+
+def test_background_certificates_render_every_page_in_parts(
+    decision, staff, client_for, tmp_path, django_capture_on_commit_callbacks, monkeypatch
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    monkeypatch.setattr(official, "CERTIFICATES_PER_PART", 3)  # two parts: 3 + 1 certificates
+    url = reverse("reports:decision-certificates", args=[decision.uuid])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(staff).post(url, {"mau": "thiet-ke"})
+    document = GeneratedDocument.objects.get()
+    assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
+    document.refresh_from_db()
+    assert (document.kind, document.status, document.progress) == ("certificates", DocumentStatus.DONE, 100)
+    assert document.title == "Bằng khen theo Quyết định số 1234/QĐ-UBND"
+    content = document.file.read()
+    reader = PdfReader(BytesIO(content))
+    assert len(reader.pages) == 4
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    expected = ["Nguyễn Thị Ánh", "Lò Văn Dũng", "Văn phòng Sở", "Hộ ông/bà Giàng A Páo"]
+    assert [item["name"] for item in official.certificate_items(official.decision_awards(decision))] == expected
+    assert [name in page for name, page in zip(expected, pages, strict=True)] == [True] * 4  # in order, across parts
+    assert all("BẰNG KHEN" in page and "1234/QĐ-UBND" in page for page in pages)
+    assert ActivityLog.objects.filter(action="document_request").count() == 1
+
+
+@pytest.mark.parametrize(("persona", "expected"), [
+    ("viewer", 403), ("officer", 403), ("council_member", 403), (None, 302),
+])
+def test_background_certificates_are_staff_only(decision, client_for, request, persona, expected):
+    user = request.getfixturevalue(persona) if persona else None
+    url = reverse("reports:decision-certificates", args=[decision.uuid])
+    assert client_for(user).post(url).status_code == expected
+    assert not GeneratedDocument.objects.exists()

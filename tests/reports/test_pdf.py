@@ -1,5 +1,6 @@
 """PDF infrastructure: local-only fetching, Vietnamese text, document header, page numbers."""
 
+import subprocess
 import unicodedata
 import urllib.request
 
@@ -8,7 +9,7 @@ from weasyprint.urls import URLFetchingError
 
 from reports import pdf, pdf_engine
 from reports.pagenum import join_and_number
-from tests.reports.helpers import pdf_text
+from tests.reports.helpers import flat_text, pdf_text
 
 BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]  # huyền, hỏi, ngã, sắc, nặng
@@ -63,7 +64,9 @@ def test_render_never_opens_a_network_connection(monkeypatch, tmp_path):
 def test_every_vietnamese_letter_with_every_tone_extracts_back_in_nfc(tmp_path):
     letters = all_vietnamese_letters()
     # Arrive decomposed (as from macOS or some spreadsheets): the PDF must still hold NFC text.
-    html = f'<html lang="vi"><body><p class="noindent">{unicodedata.normalize("NFD", letters)}</p></body></html>'
+    html = (
+        f'<html lang="vi"><body><p class="noindent">{unicodedata.normalize("NFD", letters)}</p></body></html>'
+    )
     text = pdf_text(pdf.html_to_pdf(html), tmp_path)
     # pdftotext guesses word gaps between single letters, so compare the letters themselves
     extracted = "".join(text.split())
@@ -82,7 +85,7 @@ def test_document_header_has_motto_issuer_number_and_place_date(settings, tmp_pa
     import datetime
 
     ctx = pdf.document_context(number="12/BC-UBND", date=datetime.date(2026, 12, 2), title="Báo cáo thử")
-    text = " ".join(pdf_text(pdf.render_pdf("pdf/base.html", ctx), tmp_path).split())
+    text = flat_text(pdf.render_pdf("pdf/base.html", ctx), tmp_path)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "ỦY BAN NHÂN DÂN" in text and "TỈNH DEMO" in text
@@ -95,10 +98,53 @@ def test_join_and_number_gives_continuous_page_numbers(tmp_path):
     css = pdf.css_texts(("css/print-nofooter.css",))
     part = lambda n: pdf_engine.html_to_pdf(  # noqa: E731
         "".join(f'<p class="page-break">Phần trang {i}</p>' for i in range(n)),
-        base_url=pdf.base_url(), roots=pdf.static_roots(), css_texts=css,
+        base_url=pdf.base_url(),
+        roots=pdf.static_roots(),
+        css_texts=css,
     )
     content, total = join_and_number([part(2), part(3)])
     text = pdf_text(content, tmp_path)
     assert total == 5
     assert [f"Trang {i}/5" in text for i in range(1, 6)] == [True] * 5
     assert "Trang 1/2" not in text
+
+
+def _liberation_covers_vietnamese() -> bool:
+    try:
+        out = subprocess.run(
+            ["fc-list", ":lang=vi", "family"], capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        return False
+    return "liberation serif" in out.lower()
+
+
+def pdf_fonts(content: bytes, tmp_path) -> list[str]:
+    """Base font names embedded in the PDF (``pdffonts``), without the subset prefix."""
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(content)
+    lines = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    return [line.split()[0].split("+", 1)[-1] for line in lines if line.strip()]
+
+
+@pytest.mark.skipif(
+    not _liberation_covers_vietnamese(),
+    reason="Liberation Serif with Vietnamese letters is not installed (apt-get install fonts-liberation2); "
+    "PDFs use DejaVu Serif",
+)
+def test_pdf_embeds_liberation_serif_for_every_vietnamese_letter(tmp_path):
+    letters = all_vietnamese_letters()
+    html = (
+        f'<html lang="vi"><body><p class="noindent">{letters}</p><p><b>Bằng khen Chủ tịch</b> '
+        "<i>Ủy ban nhân dân tỉnh</i></p></body></html>"
+    )
+    content = pdf.html_to_pdf(html)
+    fonts = [name.replace("-", "") for name in pdf_fonts(content, tmp_path)]  # "Liberation-Serif-Bold"
+    # no letter fell back to another family: Liberation 1.07 would pull in DejaVu for ơ, ư, ạ...
+    assert fonts and all(name.startswith("LiberationSerif") for name in fonts), fonts
+    assert {"LiberationSerif", "LiberationSerifBold", "LiberationSerifItalic"} <= set(fonts)
+    text = pdf_text(content, tmp_path)
+    assert "".join(text.split()).startswith(letters.replace(" ", ""))
+    assert "Bằng khen Chủ tịch Ủy ban nhân dân tỉnh" in " ".join(text.split())
