@@ -3,8 +3,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Node tools for the tests (axe-core), installed from package-lock.json when the lock file is newer
+# than the stamp or axe-core is missing; the stamp lives in node_modules, which git ignores.
+NODE_STAMP := node_modules/.installed
+NODE_MISSING := $(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE)
 
-.PHONY: run test bench lint format venv system clean-db worker
+.PHONY: run test bench lint format venv system node clean-db worker FORCE
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,6 +17,14 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json $(NODE_MISSING)
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+node: system $(NODE_STAMP)
+
+FORCE:
 
 system:
 	@bash scripts/system-packages.sh
@@ -28,7 +40,7 @@ worker: venv
 	DEBUG=$${DEBUG:-on} $(PY) manage.py db_worker
 
 # All tests, browser tests included. SQLite unless DATABASE_URL is set.
-test: venv system
+test: venv system node
 	$(PY) -m ruff check .
 	DEBUG=on $(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "Thiếu migration: chạy manage.py makemigrations" && exit 1)
 	$(PY) -m pytest $(PYTEST_ARGS)

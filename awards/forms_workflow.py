@@ -9,7 +9,7 @@ from campaigns.models import Campaign
 from core.forms import CleanTextMixin
 
 from .enums import CommendationType
-from .enums_workflow import BallotMode, DocumentType, VoteChoice
+from .enums_workflow import BallotMode, DocumentType, LineOutcome, VoteChoice
 from .models import AwardKind
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -50,6 +50,8 @@ class ReceiveForm(CleanTextMixin, forms.Form):
 class AppraiseForm(CleanTextMixin, forms.Form):
     passed = forms.TypedChoiceField(label=_("Kết quả"), choices=[("1", _("Đạt")), ("0", _("Không đạt"))], coerce=lambda v: v == "1")
     reason = forms.CharField(label=_("Lý do"), required=False)
+    # The outcome shown when the page was rendered: a concurrent appraisal is refused, not overwritten.
+    seen = forms.ChoiceField(choices=LineOutcome.choices, required=False)
 
 
 class PostingForm(CleanTextMixin, forms.Form):

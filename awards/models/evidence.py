@@ -105,6 +105,12 @@ class Discipline(TimestampedModel):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="%(app_label)s_%(class)s_period_ordered",
             ),
+            # The same measure from the same day is one record: two imports of one file at once
+            # cannot both write it.
+            models.UniqueConstraint(
+                fields=["person", "form", "start_date"], name="%(app_label)s_%(class)s_person_form_start",
+                violation_error_message=_("Cá nhân này đã có kỷ luật cùng hình thức, cùng ngày bắt đầu."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -271,7 +271,8 @@ def line_appraise(request, uuid, line_id):
     line = _line(dossier, line_id)
     form = AppraiseForm(request.POST)
     if form.is_valid():
-        run(request, lambda: wf.line_appraise(actor=request.user, line=line, passed=form.cleaned_data["passed"], reason=form.cleaned_data["reason"]))
+        run(request, lambda: wf.line_appraise(actor=request.user, line=line, passed=form.cleaned_data["passed"], reason=form.cleaned_data["reason"],
+                                              seen_outcome=form.cleaned_data["seen"] or None))
     return redirect(dossier.get_absolute_url())
 
 

@@ -300,11 +300,17 @@ def dossier_receive(*, actor, dossier: Dossier, appraiser) -> Dossier:
 def _require_appraiser(actor, dossier: Dossier) -> None:
     require_staff(actor)
     if dossier.state != DossierState.IN_APPRAISAL:
-        raise WorkflowError(_("Hồ sơ không ở trạng thái đang thẩm định."))
+        raise WorkflowError(_("Hồ sơ %(code)s không còn ở trạng thái đang thẩm định (hiện là “%(state)s”; có thể vừa được người khác xử lý).")
+                            % {"code": dossier.code, "state": dossier.get_state_display()})
 
 
-def line_appraise(*, actor, line: NominationLine, passed: bool, reason: str = "") -> NominationLine:
-    """Mark one line as passing or failing appraisal (a reason is required to fail)."""
+def line_appraise(*, actor, line: NominationLine, passed: bool, reason: str = "", seen_outcome: str | None = None) -> NominationLine:
+    """Mark one line as passing or failing appraisal (a reason is required to fail).
+
+    ``seen_outcome``: the line's outcome as the appraiser saw it (the form sends it). When another
+    staff member has changed it meanwhile, the call is refused instead of silently overwriting
+    their result: two appraisals at once give one change and one clear message.
+    """
     reason = clean_text(reason, multiline=True)
     if not passed and not reason:
         raise WorkflowError(_("Hãy ghi lý do không đạt."))
@@ -312,6 +318,9 @@ def line_appraise(*, actor, line: NominationLine, passed: bool, reason: str = ""
         dossier = lock_dossier(line.dossier)
         _require_appraiser(actor, dossier)
         line = NominationLine.objects.select_for_update().get(pk=line.pk)
+        if seen_outcome is not None and line.outcome != seen_outcome:
+            raise WorkflowError(_("Kết quả thẩm định của %(who)s vừa được người khác cập nhật (hiện là “%(now)s”). "
+                                  "Hãy xem lại rồi thẩm định lại nếu cần.") % {"who": line.nominee, "now": line.get_outcome_display()})
         before = {"outcome": line.outcome, "outcome_reason": line.outcome_reason}
         line.outcome = LineOutcome.APPRAISAL_PASSED if passed else LineOutcome.APPRAISAL_FAILED
         line.outcome_reason = reason
