@@ -55,10 +55,29 @@ def _paths():
     }
 
 
+def _own_paths(unit_of: dict) -> dict[str, dict[str, str]]:
+    """Unit users read their own unit: a person of it for the history page, its eligibility list
+    (the menu's "my unit" entry answers with a redirect to it)."""
+    from django.urls import reverse
+
+    from org.models import Person, Unit
+
+    out = {}
+    for username, unit_id in unit_of.items():
+        if not unit_id:
+            continue
+        unit = Unit.objects.get(pk=unit_id)
+        person = Person.objects.filter(unit__path__startswith=unit.path).order_by("code").first()
+        out[username] = {"eligibility_mine": reverse("awards:eligibility-unit", args=[unit.code])}
+        if person is not None:
+            out[username]["passport"] = reverse("awards:passport-person", args=[person.code])
+    return out
+
+
 MIX = {
     "staff": ["dashboard", "dossiers", "register", "register", "passport"],
     "viewer": ["dashboard", "register", "passport"],
-    "council_member": ["dashboard", "meetings", "dossiers"],
+    "council_member": ["dashboard", "meetings", "meetings"],  # council members read dossiers through meetings
     "unit_head": ["dashboard", "dossiers", "people", "eligibility_mine"],
     "unit_officer": ["dossiers", "people", "passport", "WRITE", "WRITE"],
 }
@@ -71,6 +90,7 @@ def run(report, port: int, password: str, *, users: int, seconds: float, run_id:
     paths = _paths()
     personas = _personas(users)
     unit_of = dict(User.objects.filter(username__in=[u for u, _r in personas]).values_list("username", "unit_id"))
+    own_paths = _own_paths(unit_of)
     lock = threading.Lock()
     latencies: list[float] = []
     statuses: Counter = Counter()
@@ -108,7 +128,7 @@ def run(report, port: int, password: str, *, users: int, seconds: float, run_id:
                         with lock:
                             writes_ok[0] += 1
                 else:
-                    path = paths.get(action)
+                    path = own_paths.get(username, {}).get(action) or paths.get(action)
                     if not path:
                         continue
                     status, body, elapsed, _h = session.get(path)

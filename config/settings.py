@@ -184,7 +184,10 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 IMPORT_PREVIEW_DAYS = env.int("IMPORT_PREVIEW_DAYS", default=7)
 
 # --- Cache, e-mail, tasks -----------------------------------------------------------------------
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Shared by every process of the machine (gunicorn workers, the task worker) by default, so a
+# cached verdict list, a rate limit or a lock-out counter is the same whichever worker answers;
+# Redis (`CACHE_URL=redis://…`) when web machines are several. Tests: in memory.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://" if TESTING else f"filecache://{VAR_DIR / 'cache'}")}
 # How long computed verdict lists are kept at most (they are dropped sooner, on any audited change).
 ELIGIBILITY_CACHE_SECONDS = env.int("ELIGIBILITY_CACHE_SECONDS", default=600)
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")

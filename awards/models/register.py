@@ -128,6 +128,8 @@ class Award(TimestampedModel):
             ),
         ]
         indexes = [
+            # the register's order (newest first), for its pages with or without a year filter
+            models.Index(fields=["-year", "-decision_date", "id"], name="awards_award_register_order"),
             # annual report and register search by year and kind
             models.Index(fields=["year", "kind"], name="awards_award_year_kind_idx"),
             # history of a person / collective

@@ -51,10 +51,11 @@ class Command(BaseCommand):
                     module.seed(ctx)
         except Exception as exc:
             raise CommandError(f"Không nạp được dữ liệu mẫu: {exc}") from exc
-        # Bulk-loaded tables have no planner statistics until autovacuum gets to them; without
-        # them PostgreSQL picks sequential scans over the history tables for every page.
+        # Bulk-loaded tables have no planner statistics (and, on PostgreSQL, no visibility map)
+        # until autovacuum gets to them: without them every page scans the history tables.
+        # VACUUM cannot run in a transaction; the seed's own has committed by now.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" and not connection.in_atomic_block else "ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu '{scale}'."))
         self._print_logins(scale, password)
 
