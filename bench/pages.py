@@ -3,12 +3,13 @@
 Pages are found by URL name; a page whose URL does not exist (yet) is skipped with a note.
 """
 
+import os
 import time
 
 from .http import Session
 from .stats import fmt_seconds, percentile
 
-SAMPLES = 20
+SAMPLES = 40
 HEALTH_SAMPLES = 60
 PAGE_BUDGET_SECONDS = 40  # per page: stop sampling after this long
 
@@ -48,7 +49,9 @@ def _candidates():
 
 def sample(session: Session, path: str, count: int, budget: float) -> tuple[list[float], list[int]]:
     times, statuses = [], []
-    for _ in range(2):  # warm-up (per-worker caches, connection)
+    # Warm-up: every gunicorn worker compiles its templates and opens its connection on its first
+    # requests, and each request may land on any worker (sync workers, no keep-alive).
+    for _ in range(2 * int(os.environ.get("BENCH_WORKERS", "4"))):
         session.get(path)
     deadline = time.monotonic() + budget
     for _ in range(count):
