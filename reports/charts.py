@@ -8,6 +8,8 @@ from xml.sax.saxutils import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from .fonts import serif_family
+
 PALETTE = ("#b3261e", "#1f5fa8", "#e0a100", "#2e7d32", "#6a1b9a", "#00838f", "#8d6e63", "#546e7a")
 
 
@@ -26,7 +28,7 @@ def _svg(width: int, height: int, body: list[str], title: str) -> SafeString:
     return mark_safe(  # noqa: S308
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" '
-        f'font-family="DejaVu Serif, Liberation Serif, serif" font-size="11">'
+        f'font-family="{serif_family()}, DejaVu Serif, serif" font-size="11">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )
 

@@ -5,9 +5,7 @@ start fast and need no settings; ``reports.pdf`` is the Django-side entry point.
 """
 
 import logging
-import subprocess
 import unicodedata
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,10 +16,7 @@ from weasyprint import CSS, HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError  # noqa: E402
 
-# Times-compatible first, DejaVu Serif as the fallback that always covers Vietnamese.
-SERIF_CANDIDATES = ("Liberation Serif", "Tinos", "DejaVu Serif")
-# Letters that old font releases lack (Debian's fonts-liberation 1.07 has no ơ, ư, ạ...).
-VIETNAMESE_PROBE = "ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+from .fonts import SERIF_CANDIDATES, VIETNAMESE_PROBE, serif_family  # noqa: E402, F401 - re-exported
 
 
 class LocalOnlyFetcher(URLFetcher):
@@ -50,22 +45,6 @@ def _content_type(path: Path) -> str:
     return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}.get(
         path.suffix.lower(), "application/octet-stream"
     )
-
-
-@cache
-def serif_family() -> str:
-    """The first candidate serif family installed with every Vietnamese letter (fontconfig)."""
-    for family in SERIF_CANDIDATES:
-        try:
-            out = subprocess.run(
-                ["fc-list", f"{family}:charset={' '.join(f'{ord(c):x}' for c in VIETNAMESE_PROBE)}", "family"],
-                capture_output=True, text=True, timeout=10, check=False,
-            ).stdout
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if family.lower() in out.lower():
-            return family
-    return "DejaVu Serif"
 
 
 def font_css() -> str:
