@@ -113,25 +113,34 @@ def rating_unit(request, code):
     return _rating(request, subject_type=SubjectType.COLLECTIVE, subject=unit, back_url=_unit_back(unit))
 
 
+def _person_form(request, *, person, form, save, success, template, obj=None):
+    """The shape of every person-evidence page: GET shows ``form``; a valid POST calls ``save()``
+    (one service) and goes back to the award history with ``success()`` as the message. On an
+    edit (``obj``), a POST that changes nothing says so and saves nothing."""
+    back = _person_back(person)
+    if request.method == "POST" and form.is_valid():
+        if obj is not None and not _changed(form):
+            messages.info(request, _("Không có thay đổi nào để lưu."))
+            return redirect(back)
+        try:
+            save()
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, success())
+            return redirect(back)
+    return _render(request, template, {"subject": person, "back_url": back, "obj": obj}, form)
+
+
 @login_required
 def discipline_create(request, code):
     person = _writable_person(request, code)
     form = DisciplineForm(_posted(request), instance=Discipline(person=person))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.discipline_create(
-                actor=request.user, discipline=form.instance, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, _("Đã ghi kỷ luật / đang xem xét."))
-            return redirect(_person_back(person))
-    return _render(
-        request,
-        "awards/evidence/discipline_form.html",
-        {"subject": person, "back_url": _person_back(person), "obj": None},
-        form,
+    return _person_form(
+        request, person=person, form=form, template="awards/evidence/discipline_form.html",
+        save=lambda: services.discipline_create(
+            actor=request.user, discipline=form.instance, reason=form.cleaned_data["reason"]),
+        success=lambda: _("Đã ghi kỷ luật / đang xem xét."),
     )
 
 
@@ -141,27 +150,11 @@ def discipline_edit(request, code, pk):
     discipline = get_object_or_404(Discipline.objects.filter(person=person), pk=pk)
     before = snapshot(discipline, services.DISCIPLINE_FIELDS)
     form = DisciplineForm(_posted(request), instance=discipline)
-    if request.method == "POST" and form.is_valid() and not _changed(form):
-        messages.info(request, _("Không có thay đổi nào để lưu."))
-        return redirect(_person_back(person))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.discipline_update(
-                actor=request.user,
-                discipline=form.instance,
-                before=before,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, _("Đã lưu thay đổi kỷ luật / đang xem xét."))
-            return redirect(_person_back(person))
-    return _render(
-        request,
-        "awards/evidence/discipline_form.html",
-        {"subject": person, "back_url": _person_back(person), "obj": discipline},
-        form,
+    return _person_form(
+        request, person=person, form=form, obj=discipline, template="awards/evidence/discipline_form.html",
+        save=lambda: services.discipline_update(
+            actor=request.user, discipline=form.instance, before=before, reason=form.cleaned_data["reason"]),
+        success=lambda: _("Đã lưu thay đổi kỷ luật / đang xem xét."),
     )
 
 
@@ -169,29 +162,13 @@ def discipline_edit(request, code, pk):
 def initiative_create(request, code):
     person = _writable_person(request, code)
     form = InitiativeForm(
-        _posted(request),
-        instance=Initiative(),
-        author=person,
-        authors_in_scope=persons_in_scope(request.user),
+        _posted(request), instance=Initiative(), author=person, authors_in_scope=persons_in_scope(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.initiative_create(
-                actor=request.user,
-                initiative=form.instance,
-                authors=form.authors(),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, _("Đã ghi sáng kiến %(code)s.") % {"code": form.instance.code})
-            return redirect(_person_back(person))
-    return _render(
-        request,
-        "awards/evidence/initiative_form.html",
-        {"subject": person, "back_url": _person_back(person), "obj": None},
-        form,
+    return _person_form(
+        request, person=person, form=form, template="awards/evidence/initiative_form.html",
+        save=lambda: services.initiative_create(
+            actor=request.user, initiative=form.instance, authors=form.authors(), reason=form.cleaned_data["reason"]),
+        success=lambda: _("Đã ghi sáng kiến %(code)s.") % {"code": form.instance.code},
     )
 
 
@@ -203,26 +180,10 @@ def initiative_edit(request, code, initiative_code):
     form = InitiativeForm(
         _posted(request), instance=initiative, author=person, authors_in_scope=persons_in_scope(request.user)
     )
-    if request.method == "POST" and form.is_valid() and not _changed(form):
-        messages.info(request, _("Không có thay đổi nào để lưu."))
-        return redirect(_person_back(person))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.initiative_update(
-                actor=request.user,
-                initiative=form.instance,
-                before=before,
-                authors=form.authors(),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, _("Đã lưu thay đổi sáng kiến %(code)s.") % {"code": initiative.code})
-            return redirect(_person_back(person))
-    return _render(
-        request,
-        "awards/evidence/initiative_form.html",
-        {"subject": person, "back_url": _person_back(person), "obj": initiative},
-        form,
+    return _person_form(
+        request, person=person, form=form, obj=initiative, template="awards/evidence/initiative_form.html",
+        save=lambda: services.initiative_update(
+            actor=request.user, initiative=form.instance, before=before, authors=form.authors(),
+            reason=form.cleaned_data["reason"]),
+        success=lambda: _("Đã lưu thay đổi sáng kiến %(code)s.") % {"code": initiative.code},
     )
