@@ -105,6 +105,8 @@ def certificate_items(awards) -> list[dict]:
             f"{award.year}.",
             "number": award.decision_number, "place_date": pdf.place_date_line(award.decision_date),
             "signer": award.signer, "issuer": award.issuer,
+            # the title the decision was signed with: a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+            "sign": signer_block(line.decision.signer_title if line and line.decision_id else "", award.signer),
         })
     return items
 
@@ -127,7 +129,8 @@ def _award_unit(award) -> str:
 
 def certificate_awards(qs):
     return qs.select_related("kind", "person", "unit__parent", "household", "snapshot_unit").prefetch_related(
-        Prefetch("nomination", queryset=NominationLine.objects.only("id", "award_id", "achievement_summary"))
+        Prefetch("nomination", queryset=NominationLine.objects.select_related("decision").only(
+            "id", "award_id", "achievement_summary", "decision_id", "decision__signer_title"))
     ).order_by("kind__rank", "id")
 
 

@@ -82,6 +82,8 @@ def test_decision_certificates_one_page_per_award(decision, tmp_path):
     assert "BẰNG KHEN" in first and "Văn phòng Sở" in first
     text = flat_text(content, tmp_path)
     assert "Nguyễn Thị Ánh" in text and "Hoàn thành xuất sắc nhiệm vụ năm 2026" in text
+    # signed by the deputy chair, as the decision was: on behalf of the chair (Decree 30/2020 Art 13)
+    assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Lương" in " ".join(reader.pages[0].extract_text().split())
 
 
 def test_blank_layout_uses_the_stored_positions(decision, staff, client_for):
@@ -229,3 +231,12 @@ def test_background_certificates_are_staff_only(decision, client_for, request, p
     url = reverse("reports:decision-certificates", args=[decision.uuid])
     assert client_for(user).post(url).status_code == expected
     assert not GeneratedDocument.objects.exists()
+
+
+def test_decision_pdf_stays_vietnamese_for_a_reader_in_english(decision, tmp_path):
+    from django.utils import translation
+
+    with translation.override("en"):
+        text = flat_text(official.decision_pdf(decision), tmp_path)
+    assert "I. Tập thể (1)" in text and "II. Cá nhân (2)" in text and "III. Hộ gia đình (1)" in text
+    assert "Tổng cộng: 5.270.000 đồng." in text and "Collective" not in text and "Individual" not in text
