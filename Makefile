@@ -8,7 +8,10 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 NODE_MISSING := $(if $(wildcard node_modules/axe-core/axe.min.js),,FORCE)
 
-.PHONY: run test bench lint format venv system node clean-db worker FORCE
+# The English catalog, compiled from locale/en/LC_MESSAGES/django.po (the .mo is not committed).
+MO := locale/en/LC_MESSAGES/django.mo
+
+.PHONY: run test bench lint format venv system node messages clean-db worker FORCE
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,11 +29,16 @@ node: system $(NODE_STAMP)
 
 FORCE:
 
+$(MO): locale/en/LC_MESSAGES/django.po
+	msgfmt --check-format -o $(MO) locale/en/LC_MESSAGES/django.po
+
+messages: system $(MO)
+
 system:
 	@bash scripts/system-packages.sh
 
 # The app with demo data on http://127.0.0.1:8000, and the task worker beside it.
-run: venv system
+run: venv system messages
 	DEBUG=$${DEBUG:-on} $(PY) manage.py migrate --noinput
 	@mkdir -p var
 	@if [ ! -f var/.demo-loaded ]; then DEBUG=$${DEBUG:-on} $(PY) manage.py seed_demo --scale small && touch var/.demo-loaded; fi
@@ -40,12 +48,12 @@ worker: venv
 	DEBUG=$${DEBUG:-on} $(PY) manage.py db_worker
 
 # All tests, browser tests included. SQLite unless DATABASE_URL is set.
-test: venv system node
+test: venv system node messages
 	$(PY) -m ruff check .
 	DEBUG=on $(PY) manage.py makemigrations --check --dry-run >/dev/null || (echo "Thiếu migration: chạy manage.py makemigrations" && exit 1)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: venv system
+bench: venv system messages
 	$(PY) -m bench
 
 lint: venv

@@ -6,6 +6,8 @@ import uuid
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from .errors import database_unavailable
 
@@ -72,3 +74,18 @@ class DatabaseUnavailableMiddleware:
 
             return database_unavailable(request)
         return None
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """The language the user chose with the selector (its cookie), otherwise Vietnamese.
+
+    Django's own middleware would also follow the browser's Accept-Language, so an official whose
+    browser is set to English would land in English without asking; the province works in
+    Vietnamese, and English is there for whoever picks it.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

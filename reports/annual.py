@@ -38,6 +38,7 @@ def annual_context(s: AnnualSummary) -> dict:
     return ctx
 
 
+@pdf.in_vietnamese
 def annual_pdf(s: AnnualSummary) -> bytes:
     return pdf.render_pdf("pdf/annual.html", annual_context(s))
 
@@ -59,6 +60,7 @@ def _money_format(ws, columns: list[int]) -> None:
             cell.number_format = "#,##0"
 
 
+@pdf.in_vietnamese
 def annual_xlsx(s: AnnualSummary) -> bytes:
     """CONTRACTS §7: sheet ``Tổng hợp`` (one row per award code) and sheet ``Chỉ số`` first."""
     wb = Workbook()

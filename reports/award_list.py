@@ -56,6 +56,7 @@ def award_list_single(year: int, scope=None, *, limit: int | None = None) -> byt
     return pdf.html_to_pdf(_chunk_html(rows, year=year, scope=scope, first=True, total_rows=len(rows)), extra_css=LIST_CSS)
 
 
+@pdf.in_vietnamese
 def award_list_pdf(year: int, scope=None, *, progress: Callable[[int], None] = lambda p: None,
                    chunk_rows: int = CHUNK_ROWS, workers: int | None = None, limit: int | None = None) -> bytes:
     """The list rendered in parallel chunks and joined with continuous ``Trang X/Y`` numbers."""

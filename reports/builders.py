@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 
 from .enums import DocumentFormat, DocumentKind
+from .pdf import in_vietnamese
 
 Progress = Callable[[int], None]
 
@@ -16,6 +17,7 @@ def _noop(_pct: int) -> None:
     return None
 
 
+@in_vietnamese
 def build_annual(*, year: int, fmt: str, scope=None, progress: Progress = _noop) -> tuple[str, bytes]:
     from .annual import annual_pdf, annual_xlsx
     from .queries import annual_summary
@@ -28,6 +30,7 @@ def build_annual(*, year: int, fmt: str, scope=None, progress: Progress = _noop)
     return f"bao-cao-khen-thuong-{year}{suffix}.pdf", annual_pdf(summary)
 
 
+@in_vietnamese
 def build_award_list(*, year: int, scope=None, progress: Progress = _noop) -> tuple[str, bytes]:
     from .award_list import award_list_pdf
 
@@ -35,12 +38,14 @@ def build_award_list(*, year: int, scope=None, progress: Progress = _noop) -> tu
     return f"danh-sach-khen-thuong-{year}{suffix}.pdf", award_list_pdf(year, scope=scope, progress=progress)
 
 
+@in_vietnamese
 def build_campaign(*, code: str, fmt: str, progress: Progress = _noop) -> tuple[str, bytes]:
     from .campaign import campaign_report
 
     return campaign_report(code, fmt=fmt, progress=progress)
 
 
+@in_vietnamese
 def build_certificates(*, decision: str, layout: str, progress: Progress = _noop) -> tuple[str, bytes]:
     """Every certificate of a decision (by its UUID), rendered in parts on every core."""
     from awards.models.decisions import Decision
@@ -54,6 +59,7 @@ def build_certificates(*, decision: str, layout: str, progress: Progress = _noop
     return f"bang-khen-{decision.year}-{decision.pk}-{layout}.pdf", content
 
 
+@in_vietnamese
 def build(document, *, progress: Progress = _noop) -> tuple[str, bytes]:
     params = document.params or {}
     if document.kind == DocumentKind.ANNUAL:

@@ -88,6 +88,7 @@ def decision_context(decision: Decision) -> dict:
     return ctx
 
 
+@pdf.in_vietnamese
 def decision_pdf(decision: Decision) -> bytes:
     return pdf.render_pdf("pdf/decision.html", decision_context(decision))
 
@@ -150,6 +151,7 @@ def certificates_context(awards, *, layout: str = "designed") -> dict:
     return ctx
 
 
+@pdf.in_vietnamese
 def certificates_html(awards, *, layout: str = "designed") -> str:
     return pdf.render_html("pdf/certificates.html", certificates_context(awards, layout=layout))
 
@@ -161,6 +163,7 @@ def _certificate_css(layout: str) -> list[str]:
     return [*css, position_css()] if layout == "blank" else css
 
 
+@pdf.in_vietnamese
 def certificates_pdf(awards, *, layout: str = "designed") -> bytes:
     """One document, rendered in this process (one certificate in a request, small decisions)."""
     from . import pdf_engine
@@ -214,6 +217,7 @@ def minutes_context(meeting: Meeting) -> dict:
     return ctx
 
 
+@pdf.in_vietnamese
 def minutes_pdf(meeting: Meeting) -> bytes:
     return pdf.render_pdf("pdf/minutes.html", minutes_context(meeting))
 
@@ -231,5 +235,6 @@ def cover_letter_context(forwarding: Forwarding) -> dict:
     return ctx
 
 
+@pdf.in_vietnamese
 def cover_letter_pdf(forwarding: Forwarding) -> bytes:
     return pdf.render_pdf("pdf/cover_letter.html", cover_letter_context(forwarding))

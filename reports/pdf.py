@@ -5,11 +5,12 @@ nothing a user typed reaches WeasyPrint as markup. Text is NFC-normalised before
 """
 
 import datetime
+import functools
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import pdf_engine
 
@@ -53,8 +54,21 @@ def css_texts(extra: tuple[str, ...] = ()) -> list[str]:
     return [(STATIC_DIR / name).read_text(encoding="utf-8") for name in (*PRINT_CSS, *extra)]
 
 
+def in_vietnamese(build):
+    """Documents are official papers: built in Vietnamese whatever language the reader's UI is in
+    (the labels a builder computes, and the lazy ones its template renders)."""
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return build(*args, **kwargs)
+
+    return wrapper
+
+
 def render_html(template: str, context: dict) -> str:
-    return render_to_string(template, context)
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(template, context)
 
 
 def html_to_pdf(html: str, *, extra_css: tuple[str, ...] = ()) -> bytes:

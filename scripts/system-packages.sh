@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages pip cannot install (fonts for PDFs, Chromium for browser tests,
-# poppler for PDF text checks, npm for axe-core in the accessibility test) when they are missing.
+# poppler for PDF text checks, gettext for the English catalog, npm for axe-core in the accessibility test) when they are missing.
 # As root it installs them with apt-get; otherwise it stops and prints the exact command to run.
 set -euo pipefail
 need=()
@@ -11,6 +11,7 @@ vi_fonts=$(fc-list ':lang=vi' family 2>/dev/null || true)
 libs=$(ldconfig -p 2>/dev/null || true)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # Liberation 1.07 (Debian's fonts-liberation) has no ơ, ư, ạ...: PDFs would fall back to DejaVu for
 # those letters. Liberation 2.x (fonts-liberation2) covers Vietnamese; fontconfig then prefers it.

@@ -35,6 +35,17 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese_after_each_test():
+    """A request in English leaves English active in the thread (as Django's own middleware does);
+    the next test starts in the default language again."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"

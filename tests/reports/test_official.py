@@ -233,10 +233,13 @@ def test_background_certificates_are_staff_only(decision, client_for, request, p
     assert not GeneratedDocument.objects.exists()
 
 
-def test_decision_pdf_stays_vietnamese_for_a_reader_in_english(decision, tmp_path):
+def test_minutes_stay_vietnamese_for_a_reader_in_english(meeting, tmp_path):
+    """Official papers are Vietnamese whatever the reader's UI language: the result labels are
+    lazy choices that would otherwise render in English."""
     from django.utils import translation
 
     with translation.override("en"):
-        text = flat_text(official.decision_pdf(decision), tmp_path)
-    assert "I. Tập thể (1)" in text and "II. Cá nhân (2)" in text and "III. Hộ gia đình (1)" in text
-    assert "Tổng cộng: 5.270.000 đồng." in text and "Collective" not in text and "Individual" not in text
+        english = translation.gettext("Thông qua")
+        text = flat_text(official.minutes_pdf(meeting), tmp_path)
+    assert english != "Thông qua"  # the English catalog is compiled (make messages)
+    assert "Không thông qua" in text and english not in text
