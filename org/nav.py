@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accounts.enums import Role
 from core.registry import NavItem
@@ -10,7 +11,7 @@ def items(user) -> list[NavItem]:
         return []
     section = _("Tổ chức")
     return [
-        NavItem(_("Đơn vị"), reverse("org:unit-list"), section, 20),
-        NavItem(_("Cá nhân"), reverse("org:person-list"), section, 21),
-        NavItem(_("Hộ gia đình"), reverse("org:household-list"), section, 22),
+        NavItem(pgettext("menu", "Đơn vị"), reverse("org:unit-list"), section, 20),
+        NavItem(pgettext("menu", "Cá nhân"), reverse("org:person-list"), section, 21),
+        NavItem(pgettext("menu", "Hộ gia đình"), reverse("org:household-list"), section, 22),
     ]
