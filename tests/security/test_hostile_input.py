@@ -18,7 +18,7 @@ from django.utils.html import escape
 
 from awards.models import Award, Document, Feedback, ImportJob, Initiative, NominationLine
 from blocs.models import AgreementSignature, EmulationGroup, GroupYear
-from campaigns.models import ContentItem, Target
+from campaigns.models import Campaign, ContentItem, Target
 from core.models import ActivityLog
 from org.models import Household, Person, Unit
 from tests.factories.org import PersonFactory
@@ -60,6 +60,18 @@ def _gy(w):
 
 
 FORMS = [
+    FormCase(
+        "campaign",
+        "staff",
+        lambda w: reverse("campaigns:create"),
+        lambda w, v: {"code": "PT.MOI", "name": v, "theme": "", "kind": "regular", "scope": "province", "year": "2026",
+                      "directive_number": "", "directive_date": "", "directive_signer": "", "start_date": "01/01/2026",
+                      "end_date": "31/12/2026", "participation": "all"},
+        Campaign,
+        "name",
+        _max(Campaign, "name"),
+        lambda w, o: reverse("campaigns:detail", args=[o.code]),
+    ),
     FormCase(
         "initiative",
         "officer",
