@@ -44,6 +44,21 @@ def _form_errors(request, form) -> None:
             messages.error(request, f"{label}: {e}" if label else e)
 
 
+def _apply(request, ctx: "Ctx", form, act, success: str):
+    """The shape of every group-year form POST: validate ``form``, call ``act(cleaned_data)`` (one
+    service), say how it went, go back to the group-year page."""
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(ctx)
+    try:
+        act(form.cleaned_data)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, success)
+    return _back(ctx)
+
+
 class Ctx:
     """A group-year loaded for the request with the user's standing in it."""
 
@@ -183,16 +198,8 @@ def year_detail(request, code, year):
 def members_set(request, code, year):
     ctx = Ctx(request, code, year)
     ctx.require(ctx.staff)
-    form = MembersForm(request.POST)
-    if form.is_valid():
-        try:
-            services.members_set(actor=request.user, group_year=ctx.gy, units=form.cleaned_data["units"])
-            messages.success(request, _("Đã cập nhật thành viên."))
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, MembersForm(request.POST), lambda d: services.members_set(
+        actor=request.user, group_year=ctx.gy, units=d["units"]), _("Đã cập nhật thành viên."))
 
 
 @require_POST
@@ -201,16 +208,9 @@ def leaders_set(request, code, year):
     ctx = Ctx(request, code, year)
     ctx.require(ctx.staff)
     form = LeadersForm(request.POST, members=queries.member_units(ctx.gy))
-    if form.is_valid():
-        try:
-            services.leaders_set(actor=request.user, group_year=ctx.gy, head=form.cleaned_data["head"],
-                                 deputy=form.cleaned_data["deputy"], reason=form.cleaned_data["reason"])
-            messages.success(request, _("Đã phân công trưởng, phó khối."))
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, form, lambda d: services.leaders_set(
+        actor=request.user, group_year=ctx.gy, head=d["head"], deputy=d["deputy"], reason=d["reason"]),
+        _("Đã phân công trưởng, phó khối."))
 
 
 @require_POST
@@ -218,17 +218,9 @@ def leaders_set(request, code, year):
 def agreement_update(request, code, year):
     ctx = Ctx(request, code, year)
     ctx.require(ctx.manager)
-    form = AgreementForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.agreement_update(actor=request.user, group_year=ctx.gy, title=form.cleaned_data["title"],
-                                      signed_on=form.cleaned_data["signed_on"], document=form.cleaned_data["document"])
-            messages.success(request, _("Đã lưu giao ước."))
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, AgreementForm(request.POST, request.FILES), lambda d: services.agreement_update(
+        actor=request.user, group_year=ctx.gy, title=d["title"], signed_on=d["signed_on"], document=d["document"]),
+        _("Đã lưu giao ước."))
 
 
 @login_required
@@ -252,16 +244,9 @@ def agreement_sign(request, code, year):
         unit = Unit.objects.get(pk=ctx.own_unit_id)
     else:
         raise PermissionDenied
-    form = SignForm(request.POST)
-    if form.is_valid():
-        try:
-            services.agreement_sign(actor=request.user, group_year=ctx.gy, unit=unit, **form.cleaned_data)
-            messages.success(request, _("Đã ghi nhận ký giao ước của %(unit)s.") % {"unit": unit.name})
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, SignForm(request.POST), lambda d: services.agreement_sign(
+        actor=request.user, group_year=ctx.gy, unit=unit, **d),
+        _("Đã ghi nhận ký giao ước của %(unit)s.") % {"unit": unit.name})
 
 
 @require_POST
@@ -269,16 +254,8 @@ def agreement_sign(request, code, year):
 def criterion_add(request, code, year):
     ctx = Ctx(request, code, year)
     ctx.require(ctx.manager)
-    form = CriterionForm(request.POST, group_year=ctx.gy)
-    if form.is_valid():
-        try:
-            services.criterion_add(actor=request.user, group_year=ctx.gy, **form.cleaned_data)
-            messages.success(request, _("Đã thêm tiêu chí."))
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, CriterionForm(request.POST, group_year=ctx.gy), lambda d: services.criterion_add(
+        actor=request.user, group_year=ctx.gy, **d), _("Đã thêm tiêu chí."))
 
 
 @require_POST
@@ -286,16 +263,8 @@ def criterion_add(request, code, year):
 def scoring_open(request, code, year):
     ctx = Ctx(request, code, year)
     ctx.require(ctx.manager)
-    form = ScoringOpenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.scoring_open(actor=request.user, group_year=ctx.gy, deadline=form.cleaned_data["deadline"])
-            messages.success(request, _("Đã mở chấm điểm."))
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, ScoringOpenForm(request.POST), lambda d: services.scoring_open(
+        actor=request.user, group_year=ctx.gy, deadline=d["deadline"]), _("Đã mở chấm điểm."))
 
 
 def _sheet_unit(ctx: Ctx, unit_code: str) -> Unit:
@@ -373,16 +342,9 @@ def vote_cast(request, code, year):
     ctx = Ctx(request, code, year)
     ctx.require(bool(ctx.own_unit_id))
     form = VoteForm(request.POST, candidates=queries.member_units(ctx.gy))
-    if form.is_valid():
-        try:
-            services.vote_cast(actor=request.user, group_year=ctx.gy, voter_unit=Unit.objects.get(pk=ctx.own_unit_id),
-                               candidate=form.cleaned_data["candidate"])
-            messages.success(request, _("Đã ghi nhận phiếu suy tôn."))
-        except ValidationError as exc:
-            _errors(request, exc)
-    else:
-        _form_errors(request, form)
-    return _back(ctx)
+    return _apply(request, ctx, form, lambda d: services.vote_cast(
+        actor=request.user, group_year=ctx.gy, voter_unit=Unit.objects.get(pk=ctx.own_unit_id), candidate=d["candidate"]),
+        _("Đã ghi nhận phiếu suy tôn."))
 
 
 @require_POST
