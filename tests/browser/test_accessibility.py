@@ -19,12 +19,12 @@ from tests.factories.accounts import UserFactory
 from tests.factories.campaigns import CampaignFactory
 from tests.factories.evidence import AwardFactory, RatingFactory
 from tests.factories.org import PersonFactory, UnitFactory
+from tests.workflow.helpers import attach_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -41,19 +41,12 @@ def page(chromium, live_server):
     context.close()
 
 
-def _pdf(name):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
-
-
 def _province(monkeypatch):
     """A unit with nominees, the four roles, a dossier in appraisal, one posted, one at the council."""
     from django.apps import apps
 
     from awards import eligibility
     from awards.enums import CommendationType
-    from awards.enums_workflow import DocumentType
     from awards.models import AwardKind
     from awards.services import council
     from awards.services import workflow as wf
@@ -94,17 +87,7 @@ def _province(monkeypatch):
                 {"subject": person, "kind": "BK_TINH", "achievement_summary": "Giáo viên dạy giỏi cấp tỉnh"}
             ],
         )
-        wf.document_upload(
-            actor=officer, dossier=dossier, doc_type=DocumentType.TO_TRINH, upload=_pdf("to-trinh.pdf")
-        )
-        wf.document_upload(
-            actor=officer, dossier=dossier, doc_type=DocumentType.BIEN_BAN, upload=_pdf("bien-ban.pdf")
-        )
-        for line in dossier.lines.select_related("kind"):
-            for code in line.kind.required_documents:
-                wf.document_upload(
-                    actor=officer, dossier=dossier, line=line, doc_type=code, upload=_pdf(f"{code}.pdf")
-                )
+        attach_all(officer, dossier)
         wf.dossier_submit(actor=head, dossier=dossier)
         wf.dossier_receive(actor=staff, dossier=dossier, appraiser=staff)
         return dossier

@@ -16,10 +16,11 @@ is not allowed (``403``, ``404``, anonymous ``302``), the test checks that no ro
 import pytest
 from django.apps import apps
 from django.db.models import Max
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 
 from core.models import ActivityLog
 
+from .test_authorization_matrix import _walk
 from .world import world  # noqa: F401 - the module-scoped fixture
 
 PERSONAS = ["anon", "staff", "officer", "head", "other_officer", "council_member", "viewer", "bloc_head"]
@@ -134,15 +135,6 @@ def _parse(text: str) -> dict[str, tuple[str, dict[str, int]]]:
 
 
 MATRIX = _parse(MATRIX_TEXT)
-
-
-def _walk(resolver, namespace=""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _walk(entry, ns)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield f"{namespace}{entry.name}", entry
 
 
 def urls_with_arguments() -> set[str]:

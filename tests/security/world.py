@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from accounts.enums import Role
 from awards import eligibility
-from awards.enums_workflow import DocumentType
 from awards.services import council, decisions
 from awards.services import imports as import_services
 from awards.services import workflow as wf
@@ -27,13 +26,9 @@ from tests.factories.blocs import GroupFactory
 from tests.factories.campaigns import CampaignFactory, TargetFactory
 from tests.factories.evidence import AwardFactory, DisciplineFactory, InitiativeFactory
 from tests.factories.org import HouseholdFactory, PersonFactory, UnitFactory
+from tests.workflow.helpers import attach_all, pdf
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 YEAR = 2026
-
-
-def pdf(name: str = "tai-lieu.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
 @dataclass
@@ -52,20 +47,6 @@ def _always_eligible(*, subject_type, subject, kind_code, year, params=None):
         True,
         (eligibility.Reason("stub", True, "Đủ tiêu chuẩn (giả lập trong kiểm thử)"),),
     )
-
-
-def _attach_all(actor, dossier) -> None:
-    wf.document_upload(
-        actor=actor, dossier=dossier, doc_type=DocumentType.TO_TRINH, upload=pdf("to-trinh.pdf")
-    )
-    wf.document_upload(
-        actor=actor, dossier=dossier, doc_type=DocumentType.BIEN_BAN, upload=pdf("bien-ban.pdf")
-    )
-    for line in dossier.lines.select_related("kind"):
-        for code in line.kind.required_documents:
-            wf.document_upload(
-                actor=actor, dossier=dossier, line=line, doc_type=code, upload=pdf(f"{code}.pdf")
-            )
 
 
 def build_world() -> World:
@@ -126,7 +107,7 @@ def build_world() -> World:
         title="Đề nghị tặng Bằng khen năm 2026",
         lines=[{"subject": person, "kind": "BK_TINH", "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ"}],
     )
-    _attach_all(officer, draft)
+    attach_all(officer, draft)
     document = draft.documents.filter(line__isnull=True).first()
 
     # ... and one taken through appraisal, posting, the council, a decision and a forwarding.
@@ -141,7 +122,7 @@ def build_world() -> World:
             {"subject": nominees[1], "kind": "BK_TTG", "achievement_summary": "Xuất sắc nhiều năm"},
         ],
     )
-    _attach_all(officer, done)
+    attach_all(officer, done)
     wf.dossier_submit(actor=head, dossier=done)
     wf.dossier_receive(actor=staff, dossier=done, appraiser=staff)
     for line in done.lines.all():

@@ -1,21 +1,14 @@
 """Fixtures for the workflow: a unit with people, a ready dossier, the council roster."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.enums import Role
 from awards.enums import CommendationType
-from awards.enums_workflow import DocumentType
 from awards.models import AwardKind
 from awards.services import workflow as wf
 from tests.factories.accounts import UserFactory
 from tests.factories.org import PersonFactory
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def pdf(name="tai-lieu.pdf"):
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+from tests.workflow.helpers import attach_all
 
 
 @pytest.fixture
@@ -26,15 +19,6 @@ def people(province):
 @pytest.fixture
 def bk_tinh():
     return AwardKind.objects.get(code="BK_TINH")
-
-
-def attach_all(actor, dossier):
-    """Upload the dossier's cover letter and minutes and every line's required documents."""
-    wf.document_upload(actor=actor, dossier=dossier, doc_type=DocumentType.TO_TRINH, upload=pdf("to-trinh.pdf"))
-    wf.document_upload(actor=actor, dossier=dossier, doc_type=DocumentType.BIEN_BAN, upload=pdf("bien-ban.pdf"))
-    for line in dossier.lines.select_related("kind"):
-        for code in line.kind.required_documents:
-            wf.document_upload(actor=actor, dossier=dossier, line=line, doc_type=code, upload=pdf(f"{code}.pdf"))
 
 
 @pytest.fixture

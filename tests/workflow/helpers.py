@@ -2,10 +2,27 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from awards.enums_workflow import DocumentType
 from awards.services import council, decisions
 from awards.services import workflow as wf
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf(name="tai-lieu.pdf"):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def attach_all(actor, dossier):
+    """Upload the dossier's cover letter and minutes and every line's required documents."""
+    wf.document_upload(actor=actor, dossier=dossier, doc_type=DocumentType.TO_TRINH, upload=pdf("to-trinh.pdf"))
+    wf.document_upload(actor=actor, dossier=dossier, doc_type=DocumentType.BIEN_BAN, upload=pdf("bien-ban.pdf"))
+    for line in dossier.lines.select_related("kind"):
+        for code in line.kind.required_documents:
+            wf.document_upload(actor=actor, dossier=dossier, line=line, doc_type=code, upload=pdf(f"{code}.pdf"))
 
 
 def to_appraised(dossier, head, staff):

@@ -91,7 +91,7 @@ def test_history_free_types_still_check_duplicates(make_dossier, head, people):
 
 
 def test_missing_initiative_certification_for_cstd(make_dossier, head, officer):
-    from tests.workflow.conftest import pdf
+    from tests.workflow.helpers import pdf
 
     dossier = make_dossier(kind="CSTD_TINH", documents=False)
     wf.document_upload(actor=officer, dossier=dossier, doc_type="to_trinh", upload=pdf())

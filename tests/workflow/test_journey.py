@@ -12,7 +12,7 @@ from awards.services import workflow as wf
 from core.models import ActivityLog, Notification
 from tests.factories.evidence import AwardFactory, InitiativeFactory, RatingFactory
 from tests.factories.org import PersonFactory
-from tests.workflow.conftest import attach_all, pdf
+from tests.workflow.helpers import attach_all, pdf
 
 pytestmark = pytest.mark.django_db
 

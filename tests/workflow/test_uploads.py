@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from awards.models import Document
 from awards.services import workflow as wf
-from tests.workflow.conftest import PDF
+from tests.workflow.helpers import PDF
 
 pytestmark = pytest.mark.django_db
 
