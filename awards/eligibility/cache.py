@@ -10,9 +10,9 @@ below the newest id and raises the count). The parameter set, the language, the 
 reader's scope are part of the key too. ``ELIGIBILITY_CACHE_SECONDS`` bounds how long an entry
 lives regardless (0 turns the cache off).
 
-Two queries per look-up, whatever the size of the list. The cache is Django's default cache:
-per process with the embedded default (each gunicorn worker warms its own), shared when
-``CACHE_URL`` points at Redis.
+Four small indexed queries per look-up (the newest id and the recent count of each log), whatever
+the size of the list. The cache is Django's default cache: files under ``var/cache`` with the
+embedded default (shared by the machine's processes), Redis when ``CACHE_URL`` points at it.
 """
 
 from __future__ import annotations
